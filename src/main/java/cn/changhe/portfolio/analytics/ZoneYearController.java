@@ -1,0 +1,31 @@
+package cn.changhe.portfolio.analytics;
+
+import java.util.List;
+
+import cn.changhe.portfolio.graphql.Years;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ZoneYearController {
+
+	private final IndicatorRepository indicators;
+
+	ZoneYearController(IndicatorRepository indicators) {
+		this.indicators = indicators;
+	}
+
+	@QueryMapping
+	ZoneYear zoneYear(@Argument int year) {
+		return new ZoneYear(Years.check(year, "year"));
+	}
+
+	@SchemaMapping
+	List<Indicator> indicators(ZoneYear zoneYear) {
+		return this.indicators.ofYear(zoneYear.year());
+	}
+
+}

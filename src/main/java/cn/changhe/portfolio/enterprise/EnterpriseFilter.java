@@ -1,0 +1,13 @@
+package cn.changhe.portfolio.enterprise;
+
+import java.util.List;
+
+/**
+ * Which enterprises a client asks for; every given field narrows the list.
+ */
+record EnterpriseFilter(Qualification qualification, Integer qualifiedYear, List<String> sectorIds,
+		String nameContains) {
+
+	static final EnterpriseFilter NONE = new EnterpriseFilter(null, null, null, null);
+
+}

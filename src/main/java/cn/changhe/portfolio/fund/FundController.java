@@ -1,0 +1,102 @@
+package cn.changhe.portfolio.fund;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.Relations;
+import cn.changhe.portfolio.investment.Investment;
+import cn.changhe.portfolio.sector.Sector;
+import cn.changhe.portfolio.sector.SectorRepository;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class FundController {
+
+	private final FundRepository funds;
+
+	private final InvestorRepository investors;
+
+	private final CommitmentRepository commitments;
+
+	private final SectorRepository sectors;
+
+	FundController(FundRepository funds, InvestorRepository investors, CommitmentRepository commitments,
+			SectorRepository sectors) {
+		this.funds = funds;
+		this.investors = investors;
+		this.commitments = commitments;
+		this.sectors = sectors;
+	}
+
+	@QueryMapping
+	Connection<Fund> funds(@Argument Integer first, @Argument String after) {
+		Page page = Page.of(first, after);
+		return Connection.of(this.funds.page(page), page, this.funds::count);
+	}
+
+	@QueryMapping
+	Connection<Investor> investors(@Argument Integer first, @Argument String after) {
+		Page page = Page.of(first, after);
+		return Connection.of(this.investors.page(page), page, this.investors::count);
+	}
+
+	@BatchMapping
+	Map<Fund, Investor> manager(List<Fund> funds) {
+		return Relations.toOne(funds, Fund::managerId, this.investors::findAllById);
+	}
+
+	@BatchMapping
+	Map<Fund, List<Sector>> focusSectors(List<Fund> funds) {
+		Map<Fund, List<FundRepository.FocusSector>> pairs = Relations.toMany(funds, this.funds::focusSectorsOf,
+				FundRepository.FocusSector::fundId);
+		List<Long> sectorIds = pairs.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(FundRepository.FocusSector::sectorId)
+			.distinct()
+			.toList();
+		Map<Long, Sector> byId = sectorIds.isEmpty() ? Map.of()
+				: this.sectors.findAllById(sectorIds)
+					.stream()
+					.collect(Collectors.toMap(Sector::id, Function.identity()));
+		Map<Fund, List<Sector>> result = new LinkedHashMap<>();
+		pairs.forEach((fund, focus) -> result.put(fund,
+				focus.stream().map((pair) -> byId.get(pair.sectorId())).filter(java.util.Objects::nonNull).toList()));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Fund", field = "commitments")
+	Map<Fund, List<Commitment>> commitmentsOfFund(List<Fund> funds) {
+		return Relations.toMany(funds, this.commitments::ofFunds, Commitment::fundId);
+	}
+
+	@BatchMapping(typeName = "Investor", field = "commitments")
+	Map<Investor, List<Commitment>> commitmentsOfInvestor(List<Investor> investors) {
+		return Relations.toMany(investors, this.commitments::ofInvestors, Commitment::investorId);
+	}
+
+	@BatchMapping(typeName = "Commitment", field = "fund")
+	Map<Commitment, Fund> fundOfCommitment(List<Commitment> commitments) {
+		return Relations.toOne(commitments, Commitment::fundId, this.funds::findAllById);
+	}
+
+	@BatchMapping(typeName = "Commitment", field = "investor")
+	Map<Commitment, Investor> investorOfCommitment(List<Commitment> commitments) {
+		return Relations.toOne(commitments, Commitment::investorId, this.investors::findAllById);
+	}
+
+	@BatchMapping(typeName = "Investment", field = "fund")
+	Map<Investment, Fund> fundOfInvestment(List<Investment> investments) {
+		return Relations.toOne(investments, Investment::fundId, this.funds::findAllById);
+	}
+
+}

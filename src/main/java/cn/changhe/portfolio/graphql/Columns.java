@@ -1,0 +1,48 @@
+package cn.changhe.portfolio.graphql;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Reads the columns every table shares, and the types that need care, from a row.
+ */
+public final class Columns {
+
+	private Columns() {
+	}
+
+	public static Provenance provenance(ResultSet rs) throws SQLException {
+		return new Provenance(Provenance.Kind.valueOf(rs.getString("provenance")), rs.getString("source"));
+	}
+
+	/** A DATETIME column, stored in UTC. */
+	public static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	public static LocalDate date(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, LocalDate.class);
+	}
+
+	public static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+		return rs.getBigDecimal(column);
+	}
+
+	/** A nullable BIGINT column. */
+	public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	/** A LIKE pattern that matches the text anywhere, with the text's own wildcards escaped. */
+	public static String containing(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+}

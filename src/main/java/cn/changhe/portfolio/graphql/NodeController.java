@@ -1,0 +1,67 @@
+package cn.changhe.portfolio.graphql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Fetches any object again by its global id. A malformed id is the client's error; an id of a
+ * type or row that does not exist is null.
+ */
+@Controller
+class NodeController {
+
+	private static final int MAX_IDS = 100;
+
+	private final Map<String, NodeLookup> lookups;
+
+	NodeController(List<NodeLookup> lookups) {
+		this.lookups = lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+	}
+
+	@QueryMapping
+	Identified node(@Argument String id) {
+		GlobalId globalId = GlobalId.decode(id).orElseThrow(() -> new InvalidInput("id", "`id` is not a valid id."));
+		return find(List.of(globalId)).get(globalId);
+	}
+
+	@QueryMapping
+	List<Identified> nodes(@Argument List<String> ids) {
+		if (ids.size() > MAX_IDS) {
+			throw new InvalidInput("ids", "`ids` may hold at most " + MAX_IDS + " ids, had " + ids.size() + ".");
+		}
+		List<GlobalId> globalIds = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			int index = i;
+			globalIds.add(GlobalId.decode(ids.get(i))
+				.orElseThrow(() -> new InvalidInput("ids", "`ids[" + index + "]` is not a valid id.")));
+		}
+		Map<GlobalId, Identified> found = find(globalIds);
+		return globalIds.stream().map(found::get).toList();
+	}
+
+	/** One query per type, however many ids. */
+	private Map<GlobalId, Identified> find(List<GlobalId> ids) {
+		Map<String, List<Long>> keysByType = new LinkedHashMap<>();
+		for (GlobalId id : ids) {
+			keysByType.computeIfAbsent(id.type(), (type) -> new ArrayList<>()).add(id.key());
+		}
+		Map<GlobalId, Identified> found = new HashMap<>();
+		keysByType.forEach((type, keys) -> {
+			NodeLookup lookup = this.lookups.get(type);
+			if (lookup != null) {
+				lookup.findAllById(keys).forEach((node) -> found.put(new GlobalId(type, node.id()), node));
+			}
+		});
+		return found;
+	}
+
+}

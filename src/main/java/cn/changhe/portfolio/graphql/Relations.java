@@ -1,0 +1,52 @@
+package cn.changhe.portfolio.graphql;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a relation for a whole batch of parents with one load, for {@code @BatchMapping}.
+ */
+public final class Relations {
+
+	private Relations() {
+	}
+
+	/**
+	 * Each parent's one related record (or null), loaded by the keys the parents hold.
+	 * @param parents the batch
+	 * @param key the related record's key on a parent, or null where it has none
+	 * @param load loads the records with the given keys
+	 */
+	public static <P, R extends Identified> Map<P, R> toOne(Collection<P> parents, Function<P, Long> key,
+			Function<Collection<Long>, ? extends List<? extends R>> load) {
+		List<Long> keys = parents.stream().map(key).filter(Objects::nonNull).distinct().toList();
+		Map<Long, R> byKey = keys.isEmpty() ? Map.of()
+				: load.apply(keys).stream().collect(Collectors.toMap(Identified::id, Function.identity()));
+		Map<P, R> result = new LinkedHashMap<>();
+		parents.forEach((parent) -> {
+			Long k = key.apply(parent);
+			result.put(parent, (k != null) ? byKey.get(k) : null);
+		});
+		return result;
+	}
+
+	/**
+	 * Each parent's related rows, loaded by the parents' ids and grouped by the parent id each row
+	 * holds; in the order the load returns them.
+	 */
+	public static <P extends Identified, R> Map<P, List<R>> toMany(Collection<P> parents,
+			Function<Collection<Long>, ? extends List<R>> load, Function<R, Long> parentId) {
+		List<Long> ids = parents.stream().map(Identified::id).distinct().toList();
+		Map<Long, List<R>> byParent = ids.isEmpty() ? Map.of()
+				: load.apply(ids).stream().collect(Collectors.groupingBy(parentId));
+		Map<P, List<R>> result = new LinkedHashMap<>();
+		parents.forEach((parent) -> result.put(parent, byParent.getOrDefault(parent.id(), List.of())));
+		return result;
+	}
+
+}

@@ -1,0 +1,167 @@
+package cn.changhe.portfolio.project;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.graphql.InvalidInput;
+import cn.changhe.portfolio.graphql.Money;
+import cn.changhe.portfolio.graphql.MoneyInput;
+import cn.changhe.portfolio.graphql.NodeLookup;
+import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.Years;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ProjectRepository implements NodeLookup {
+
+	private static final String COLUMNS = """
+			SELECT p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment,
+			       p.foreign_investment, p.foreign_investment_currency, p.land_area_mu, p.provincial_major,
+			       p.reclaimed_land, p.stage, p.provenance, p.source, p.created_at, p.updated_at, p.version
+			FROM project p""";
+
+	private final JdbcClient jdbc;
+
+	ProjectRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One page in id order, with one row more than the page to tell whether another follows. */
+	List<Project> page(ProjectFilter filter, Page page) {
+		Conditions where = conditions(filter);
+		if (page.afterId() != null) {
+			where.and("p.id > ?", page.afterId());
+		}
+		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY p.id LIMIT ?")
+			.params(where.parameters())
+			.param(page.size() + 1)
+			.query(ProjectRepository::project)
+			.list();
+	}
+
+	long count(ProjectFilter filter) {
+		Conditions where = conditions(filter);
+		return this.jdbc.sql("SELECT COUNT(*) FROM project p" + where.where())
+			.params(where.parameters())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Conditions conditions(ProjectFilter filter) {
+		Conditions where = new Conditions().and("p.deleted_at IS NULL");
+		if (filter.reached() != null) {
+			int year = Years.check(filter.reached().year(), "filter.reached.year");
+			where.and("""
+					EXISTS (SELECT 1 FROM project_milestone m WHERE m.project_id = p.id AND m.deleted_at IS NULL
+					        AND m.stage = ? AND m.reached_on >= ? AND m.reached_on < ?)""",
+					filter.reached().stage().name(), LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+		}
+		if (filter.stage() != null) {
+			where.andIn("p.stage", filter.stage().stream().map(ProjectStage::name).toList());
+		}
+		where.andIf(yuan(filter.minTotalInvestment(), "filter.minTotalInvestment"), "p.total_investment >= ?");
+		where.andIf(yuan(filter.maxTotalInvestment(), "filter.maxTotalInvestment"), "p.total_investment <= ?");
+		where.andIf(filter.provincialMajor(), "p.provincial_major = ?");
+		where.andIf(filter.reclaimedLand(), "p.reclaimed_land = ?");
+		if (filter.stall() != null) {
+			stall(where, filter.stall());
+		}
+		if (filter.sectorIds() != null) {
+			where.andIn("p.sector_id", GlobalId.keysOf(filter.sectorIds(), "Sector", "filter.sectorIds"));
+		}
+		if (filter.enterpriseIds() != null) {
+			where.andIn("p.enterprise_id", GlobalId.keysOf(filter.enterpriseIds(), "Enterprise", "filter.enterpriseIds"));
+		}
+		where.andIf(filter.leading(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_leading = ?)");
+		where.andIf(filter.emerging(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
+		if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
+			String pattern = Columns.containing(filter.nameContains().strip());
+			where.and("(p.name LIKE ? OR p.name_en LIKE ?)", pattern, pattern);
+		}
+		return where;
+	}
+
+	private static void stall(Conditions where, ProjectFilter.StallFilter stall) {
+		Conditions listing = new Conditions().and("s.project_id = p.id").and("s.deleted_at IS NULL");
+		if (stall.listed() != null) {
+			listing.and(stall.listed() ? "s.cleared_on IS NULL" : "s.cleared_on IS NOT NULL");
+		}
+		if (stall.clearedYear() != null) {
+			int year = Years.check(stall.clearedYear(), "filter.stall.clearedYear");
+			listing.and("s.cleared_on >= ? AND s.cleared_on < ?", LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+		}
+		if (stall.category() != null) {
+			listing.and("s.category = ?", stall.category().name());
+		}
+		where.and("EXISTS (SELECT 1 FROM project_stall s" + listing.where() + ")", listing.parameters().toArray());
+	}
+
+	private static BigDecimal yuan(MoneyInput money, String field) {
+		if (money == null) {
+			return null;
+		}
+		if (!"CNY".equals(money.currency())) {
+			throw new InvalidInput(field + ".currency", "`" + field + ".currency` must be CNY: total investment is in CNY.");
+		}
+		return money.yuan();
+	}
+
+	@Override
+	public String type() {
+		return "Project";
+	}
+
+	@Override
+	public List<Project> findAllById(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(COLUMNS + " WHERE p.deleted_at IS NULL AND p.id IN (:ids)")
+			.param("ids", ids)
+			.query(ProjectRepository::project)
+			.list();
+	}
+
+	List<Milestone> milestonesOf(Collection<Long> projectIds) {
+		return this.jdbc.sql("""
+				SELECT project_id, stage, reached_on FROM project_milestone
+				WHERE deleted_at IS NULL AND project_id IN (:ids)
+				ORDER BY reached_on, id""")
+			.param("ids", projectIds)
+			.query((rs, row) -> new Milestone(rs.getLong("project_id"), ProjectStage.valueOf(rs.getString("stage")),
+					Columns.date(rs, "reached_on")))
+			.list();
+	}
+
+	/** Every 五未 listing of these projects, oldest first. */
+	List<Stall> stallsOf(Collection<Long> projectIds) {
+		return this.jdbc.sql("""
+				SELECT id, project_id, category, listed_on, cleared_on FROM project_stall
+				WHERE deleted_at IS NULL AND project_id IN (:ids)
+				ORDER BY listed_on, id""")
+			.param("ids", projectIds)
+			.query((rs, row) -> new Stall(rs.getLong("id"), rs.getLong("project_id"),
+					StallCategory.valueOf(rs.getString("category")), Columns.date(rs, "listed_on"),
+					Columns.date(rs, "cleared_on")))
+			.list();
+	}
+
+	private static Project project(ResultSet rs, int row) throws SQLException {
+		return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("name_en"), rs.getLong("enterprise_id"),
+				rs.getLong("sector_id"), Money.cny(rs.getBigDecimal("total_investment")),
+				Money.of(rs.getBigDecimal("foreign_investment"), rs.getString("foreign_investment_currency")),
+				rs.getBigDecimal("land_area_mu"), rs.getBoolean("provincial_major"), rs.getBoolean("reclaimed_land"),
+				ProjectStage.valueOf(rs.getString("stage")), Columns.provenance(rs), Columns.utc(rs, "created_at"),
+				Columns.utc(rs, "updated_at"), rs.getLong("version"));
+	}
+
+}

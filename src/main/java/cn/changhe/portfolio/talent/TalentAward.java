@@ -1,0 +1,12 @@
+package cn.changhe.portfolio.talent;
+
+import cn.changhe.portfolio.graphql.Identified;
+import cn.changhe.portfolio.graphql.Money;
+import cn.changhe.portfolio.graphql.Provenance;
+
+/**
+ * An award of a talent programme, to a person or a talent project.
+ */
+public record TalentAward(long id, long programmeId, int year, String title, String personName, Long enterpriseId,
+		Long projectId, Money grant, Provenance provenance) implements Identified {
+}
