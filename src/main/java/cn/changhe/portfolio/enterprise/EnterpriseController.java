@@ -2,18 +2,23 @@ package cn.changhe.portfolio.enterprise;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import cn.changhe.portfolio.fund.Fund;
 import cn.changhe.portfolio.graphql.Connection;
-import cn.changhe.portfolio.graphql.GlobalId;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 
-import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -21,24 +26,31 @@ class EnterpriseController {
 
 	private final EnterpriseRepository enterprises;
 
-	EnterpriseController(EnterpriseRepository enterprises) {
+	EnterpriseController(EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
 		this.enterprises = enterprises;
+		Relation.register(loaders, "enterprisesOfSector", enterprises.ofSectors());
+		Relation.register(loaders, "portfolioOfFund", enterprises.ofFunds());
 	}
 
 	@QueryMapping
-	Connection<Enterprise> enterprises(@Argument EnterpriseFilter filter, @Argument Integer first,
-			@Argument String after) {
-		EnterpriseFilter given = (filter != null) ? filter : EnterpriseFilter.NONE;
-		Page page = Page.of(first, after);
-		return Connection.of(this.enterprises.page(given, page), page, () -> this.enterprises.count(given));
+	Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments) {
+		EnterpriseFilter filter = arguments.filterOrNone();
+		PageRequest page = arguments.page();
+		return Connection.of(this.enterprises.page(filter, page), page, () -> this.enterprises.count(filter));
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "enterprises")
-	Connection<Enterprise> enterprisesOfSector(Sector sector, @Argument Integer first, @Argument String after) {
-		EnterpriseFilter ofSector = new EnterpriseFilter(null, null, List.of(GlobalId.encode("Sector", sector.id())),
-				null);
-		Page page = Page.of(first, after);
-		return Connection.of(this.enterprises.page(ofSector, page), page, () -> this.enterprises.count(ofSector));
+	CompletableFuture<Connection<Enterprise>> enterprisesOfSector(Sector sector,
+			@Arguments EnterpriseArguments arguments, DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> enterprisesOfSector) {
+		return Relation.load(enterprisesOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
+	}
+
+	@SchemaMapping(typeName = "Fund", field = "portfolioEnterprises")
+	CompletableFuture<Connection<Enterprise>> portfolioOfFund(Fund fund, @Arguments EnterpriseArguments arguments,
+			DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> portfolioOfFund) {
+		return Relation.load(portfolioOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
 	@BatchMapping

@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +24,17 @@ import org.springframework.stereotype.Repository;
 public class EnterpriseRepository implements NodeLookup {
 
 	private static final String COLUMNS = """
-			SELECT e.id, e.uscc, e.name, e.name_en, e.sector_id, e.established_on,
-			       e.provenance, e.source, e.created_at, e.updated_at, e.version
-			FROM enterprise e""";
+			e.id, e.uscc, e.name, e.name_en, e.sector_id, e.established_on,
+			e.provenance, e.source, e.created_at, e.updated_at, e.version""";
+
+	static final Listing<Enterprise> LISTING = new Listing<>(COLUMNS, "enterprise e", "e.id",
+			EnterpriseRepository::enterprise);
+
+	/** Enterprises with the funds that made equity investments in them, one row per fund and enterprise. */
+	private static final Listing<Enterprise> PORTFOLIOS = new Listing<>(COLUMNS, """
+			enterprise e JOIN (SELECT DISTINCT fund_id, enterprise_id FROM investment
+			                   WHERE kind = 'FUND_EQUITY' AND deleted_at IS NULL AND fund_id IS NOT NULL) fe
+			  ON fe.enterprise_id = e.id""", "e.id", EnterpriseRepository::enterprise);
 
 	private final JdbcClient jdbc;
 
@@ -29,25 +42,39 @@ public class EnterpriseRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page in id order, with one row more than the page to tell whether another follows. */
-	List<Enterprise> page(EnterpriseFilter filter, Page page) {
-		Conditions where = conditions(filter);
-		if (page.afterId() != null) {
-			where.and("e.id > ?", page.afterId());
-		}
-		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY e.id LIMIT ?")
-			.params(where.parameters())
-			.param(page.size() + 1)
-			.query(EnterpriseRepository::enterprise)
-			.list();
+	List<Row<Enterprise>> page(EnterpriseFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
 	long count(EnterpriseFilter filter) {
-		Conditions where = conditions(filter);
-		return this.jdbc.sql("SELECT COUNT(*) FROM enterprise e" + where.where())
-			.params(where.parameters())
-			.query(Long.class)
-			.single();
+		return LISTING.count(this.jdbc, conditions(filter));
+	}
+
+	/** A relation's source: the enterprises of a sector. */
+	Relation.Source<EnterpriseFilter, Enterprise> ofSectors() {
+		return source(LISTING, "e.sector_id");
+	}
+
+	/** A relation's source: the enterprises a fund made equity investments in. */
+	Relation.Source<EnterpriseFilter, Enterprise> ofFunds() {
+		return source(PORTFOLIOS, "fe.fund_id");
+	}
+
+	private Relation.Source<EnterpriseFilter, Enterprise> source(Listing<Enterprise> listing, String parent) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<Enterprise>>> pages(Collection<Long> parents, EnterpriseFilter filter,
+					PageRequest page) {
+				return listing.pages(EnterpriseRepository.this.jdbc, parent, parents, conditions(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, EnterpriseFilter filter) {
+				return listing.counts(EnterpriseRepository.this.jdbc, parent, parents, conditions(filter));
+			}
+
+		};
 	}
 
 	private static Conditions conditions(EnterpriseFilter filter) {
@@ -63,10 +90,11 @@ public class EnterpriseRepository implements NodeLookup {
 		if (filter.sectorIds() != null) {
 			where.andIn("e.sector_id", GlobalId.keysOf(filter.sectorIds(), "Sector", "filter.sectorIds"));
 		}
-		if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-			String pattern = Columns.containing(filter.nameContains().strip());
-			where.and("(e.name LIKE ? OR e.name_en LIKE ?)", pattern, pattern);
-		}
+		where.andIf(filter.leading(), "e.sector_id IN (SELECT s.id FROM sector s WHERE s.is_leading = ?)");
+		where.andIf(filter.emerging(), "e.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
+		where.andIf(filter.uscc(), "e.uscc = ?");
+		Filters.nameContains(where, "e", filter.nameContains());
+		Filters.updatedSince(where, "e.updated_at", filter.updatedSince());
 		return where;
 	}
 
@@ -80,20 +108,20 @@ public class EnterpriseRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(COLUMNS + " WHERE e.deleted_at IS NULL AND e.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.deleted_at IS NULL AND e.id IN (:ids)")
 			.param("ids", ids)
 			.query(EnterpriseRepository::enterprise)
 			.list();
 	}
-
 	List<QualificationGrant> qualificationsOf(Collection<Long> enterpriseIds) {
 		return this.jdbc.sql("""
-				SELECT enterprise_id, qualification, granted_year FROM enterprise_qualification
+				SELECT enterprise_id, qualification, granted_year, provenance, source FROM enterprise_qualification
 				WHERE deleted_at IS NULL AND enterprise_id IN (:ids)
 				ORDER BY granted_year, qualification""")
 			.param("ids", enterpriseIds)
 			.query((rs, row) -> new QualificationGrant(rs.getLong("enterprise_id"),
-					Qualification.valueOf(rs.getString("qualification")), rs.getInt("granted_year")))
+					Qualification.valueOf(rs.getString("qualification")), rs.getInt("granted_year"),
+					Columns.provenance(rs)))
 			.list();
 	}
 

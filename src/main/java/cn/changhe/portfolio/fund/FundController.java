@@ -3,19 +3,27 @@ package cn.changhe.portfolio.fund;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.graphql.Connection;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
-import org.springframework.graphql.data.method.annotation.Argument;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
+
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -30,23 +38,46 @@ class FundController {
 	private final SectorRepository sectors;
 
 	FundController(FundRepository funds, InvestorRepository investors, CommitmentRepository commitments,
-			SectorRepository sectors) {
+			SectorRepository sectors, BatchLoaderRegistry loaders) {
 		this.funds = funds;
 		this.investors = investors;
 		this.commitments = commitments;
 		this.sectors = sectors;
+		Relation.register(loaders, "fundsOfInvestor", funds.ofInvestors());
+		Relation.register(loaders, "fundsOfManager", funds.ofManagers());
+		Relation.register(loaders, "fundsOfSector", funds.ofSectors());
 	}
 
 	@QueryMapping
-	Connection<Fund> funds(@Argument Integer first, @Argument String after) {
-		Page page = Page.of(first, after);
-		return Connection.of(this.funds.page(page), page, this.funds::count);
+	Connection<Fund> funds(@Arguments FundArguments arguments) {
+		FundFilter filter = arguments.filterOrNone();
+		PageRequest page = arguments.page();
+		return Connection.of(this.funds.page(filter, page), page, () -> this.funds.count(filter));
 	}
 
 	@QueryMapping
-	Connection<Investor> investors(@Argument Integer first, @Argument String after) {
-		Page page = Page.of(first, after);
-		return Connection.of(this.investors.page(page), page, this.investors::count);
+	Connection<Investor> investors(@Arguments InvestorArguments arguments) {
+		InvestorFilter filter = arguments.filterOrNone();
+		PageRequest page = arguments.page();
+		return Connection.of(this.investors.page(filter, page), page, () -> this.investors.count(filter));
+	}
+
+	@SchemaMapping(typeName = "Investor", field = "funds")
+	CompletableFuture<Connection<Fund>> fundsOfInvestor(Investor investor, @Arguments FundArguments arguments,
+			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfInvestor) {
+		return Relation.load(fundsOfInvestor, investor.id(), arguments.filterOrNone(), arguments.page(), selection);
+	}
+
+	@SchemaMapping(typeName = "Investor", field = "managedFunds")
+	CompletableFuture<Connection<Fund>> fundsOfManager(Investor investor, @Arguments FundArguments arguments,
+			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfManager) {
+		return Relation.load(fundsOfManager, investor.id(), arguments.filterOrNone(), arguments.page(), selection);
+	}
+
+	@SchemaMapping(typeName = "Sector", field = "funds")
+	CompletableFuture<Connection<Fund>> fundsOfSector(Sector sector, @Arguments FundArguments arguments,
+			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfSector) {
+		return Relation.load(fundsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
 	@BatchMapping
@@ -70,7 +101,7 @@ class FundController {
 					.collect(Collectors.toMap(Sector::id, Function.identity()));
 		Map<Fund, List<Sector>> result = new LinkedHashMap<>();
 		pairs.forEach((fund, focus) -> result.put(fund,
-				focus.stream().map((pair) -> byId.get(pair.sectorId())).filter(java.util.Objects::nonNull).toList()));
+				focus.stream().map((pair) -> byId.get(pair.sectorId())).filter(Objects::nonNull).toList()));
 		return result;
 	}
 

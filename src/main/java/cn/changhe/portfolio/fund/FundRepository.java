@@ -4,11 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Row;
+import cn.changhe.portfolio.graphql.Years;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +25,18 @@ import org.springframework.stereotype.Repository;
 public class FundRepository implements NodeLookup {
 
 	private static final String COLUMNS = """
-			SELECT f.id, f.name, f.name_en, f.size, f.currency, f.vintage_year, f.manager_id,
-			       f.provenance, f.source, f.created_at, f.updated_at, f.version
-			FROM fund f""";
+			f.id, f.name, f.name_en, f.size, f.currency, f.vintage_year, f.manager_id,
+			f.provenance, f.source, f.created_at, f.updated_at, f.version""";
+
+	private static final Listing<Fund> LISTING = new Listing<>(COLUMNS, "fund f", "f.id", FundRepository::fund);
+
+	/** Funds with the investors committed to them, one row per commitment. */
+	private static final Listing<Fund> BY_INVESTOR = new Listing<>(COLUMNS,
+			"fund f JOIN commitment c ON c.fund_id = f.id AND c.deleted_at IS NULL", "f.id", FundRepository::fund);
+
+	/** Funds with the sectors they focus on, one row per focus sector. */
+	private static final Listing<Fund> BY_SECTOR = new Listing<>(COLUMNS,
+			"fund f JOIN fund_sector fs ON fs.fund_id = f.id", "f.id", FundRepository::fund);
 
 	private final JdbcClient jdbc;
 
@@ -27,17 +44,62 @@ public class FundRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page in id order, with one row more than the page to tell whether another follows. */
-	List<Fund> page(Page page) {
-		return this.jdbc.sql(COLUMNS + " WHERE f.deleted_at IS NULL AND f.id > ? ORDER BY f.id LIMIT ?")
-			.param((page.afterId() != null) ? page.afterId() : 0L)
-			.param(page.size() + 1)
-			.query(FundRepository::fund)
-			.list();
+	List<Row<Fund>> page(FundFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
-	long count() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM fund WHERE deleted_at IS NULL").query(Long.class).single();
+	long count(FundFilter filter) {
+		return LISTING.count(this.jdbc, conditions(filter));
+	}
+
+	Relation.Source<FundFilter, Fund> ofInvestors() {
+		return source(BY_INVESTOR, "c.investor_id");
+	}
+
+	Relation.Source<FundFilter, Fund> ofManagers() {
+		return source(LISTING, "f.manager_id");
+	}
+
+	Relation.Source<FundFilter, Fund> ofSectors() {
+		return source(BY_SECTOR, "fs.sector_id");
+	}
+
+	private Relation.Source<FundFilter, Fund> source(Listing<Fund> listing, String parent) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<Fund>>> pages(Collection<Long> parents, FundFilter filter, PageRequest page) {
+				return listing.pages(FundRepository.this.jdbc, parent, parents, conditions(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, FundFilter filter) {
+				return listing.counts(FundRepository.this.jdbc, parent, parents, conditions(filter));
+			}
+
+		};
+	}
+
+	private static Conditions conditions(FundFilter filter) {
+		Conditions where = new Conditions().and("f.deleted_at IS NULL");
+		Filters.nameContains(where, "f", filter.nameContains());
+		if (filter.investorIds() != null) {
+			List<Long> investors = GlobalId.keysOf(filter.investorIds(), "Investor", "filter.investorIds");
+			Conditions committed = new Conditions().and("ci.fund_id = f.id").and("ci.deleted_at IS NULL").andIn("ci.investor_id", investors);
+			where.and("EXISTS (SELECT 1 FROM commitment ci" + committed.where() + ")", committed.parameters().toArray());
+		}
+		if (filter.managerIds() != null) {
+			where.andIn("f.manager_id", GlobalId.keysOf(filter.managerIds(), "Investor", "filter.managerIds"));
+		}
+		if (filter.sectorIds() != null) {
+			List<Long> sectors = GlobalId.keysOf(filter.sectorIds(), "Sector", "filter.sectorIds");
+			Conditions focus = new Conditions().and("fsf.fund_id = f.id").andIn("fsf.sector_id", sectors);
+			where.and("EXISTS (SELECT 1 FROM fund_sector fsf" + focus.where() + ")", focus.parameters().toArray());
+		}
+		where.andIf(Years.check(filter.vintageYearFrom(), "filter.vintageYearFrom"), "f.vintage_year >= ?");
+		where.andIf(Years.check(filter.vintageYearTo(), "filter.vintageYearTo"), "f.vintage_year <= ?");
+		Filters.updatedSince(where, "f.updated_at", filter.updatedSince());
+		return where;
 	}
 
 	@Override
@@ -47,7 +109,7 @@ public class FundRepository implements NodeLookup {
 
 	@Override
 	public List<Fund> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql(COLUMNS + " WHERE f.deleted_at IS NULL AND f.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM fund f WHERE f.deleted_at IS NULL AND f.id IN (:ids)")
 			.param("ids", ids)
 			.query(FundRepository::fund)
 			.list();

@@ -6,8 +6,12 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Row;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,10 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvestorRepository implements NodeLookup {
 
-	private static final String COLUMNS = """
-			SELECT v.id, v.name, v.name_en, v.investor_type, v.provenance, v.source, v.created_at, v.updated_at,
-			       v.version
-			FROM investor v""";
+	private static final Listing<Investor> LISTING = new Listing<>("""
+			v.id, v.name, v.name_en, v.investor_type, v.provenance, v.source, v.created_at, v.updated_at,
+			v.version""", "investor v", "v.id", InvestorRepository::investor);
 
 	private final JdbcClient jdbc;
 
@@ -26,17 +29,22 @@ public class InvestorRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page in id order, with one row more than the page to tell whether another follows. */
-	List<Investor> page(Page page) {
-		return this.jdbc.sql(COLUMNS + " WHERE v.deleted_at IS NULL AND v.id > ? ORDER BY v.id LIMIT ?")
-			.param((page.afterId() != null) ? page.afterId() : 0L)
-			.param(page.size() + 1)
-			.query(InvestorRepository::investor)
-			.list();
+	List<Row<Investor>> page(InvestorFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
-	long count() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM investor WHERE deleted_at IS NULL").query(Long.class).single();
+	long count(InvestorFilter filter) {
+		return LISTING.count(this.jdbc, conditions(filter));
+	}
+
+	private static Conditions conditions(InvestorFilter filter) {
+		Conditions where = new Conditions().and("v.deleted_at IS NULL");
+		Filters.nameContains(where, "v", filter.nameContains());
+		if (filter.type() != null) {
+			where.andIn("v.investor_type", filter.type().stream().map(Investor.Type::name).toList());
+		}
+		Filters.updatedSince(where, "v.updated_at", filter.updatedSince());
+		return where;
 	}
 
 	@Override
@@ -46,7 +54,7 @@ public class InvestorRepository implements NodeLookup {
 
 	@Override
 	public List<Investor> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql(COLUMNS + " WHERE v.deleted_at IS NULL AND v.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investor v WHERE v.deleted_at IS NULL AND v.id IN (:ids)")
 			.param("ids", ids)
 			.query(InvestorRepository::investor)
 			.list();

@@ -34,6 +34,16 @@ public final class Conditions {
 		return and(column + " IN (" + marks + ")", values.toArray());
 	}
 
+	/** These conditions and the other's, as a new set; neither is changed. */
+	public Conditions with(Conditions other) {
+		Conditions both = new Conditions();
+		both.clauses.addAll(this.clauses);
+		both.parameters.addAll(this.parameters);
+		both.clauses.addAll(other.clauses);
+		both.parameters.addAll(other.parameters);
+		return both;
+	}
+
 	public String where() {
 		return this.clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", this.clauses);
 	}

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * What every feature's schema shares: the extended scalars and global ids on every {@code Node}.
+ * What every feature's schema shares: the extended scalars, global ids on every {@code Node}, and
+ * the cache of parsed documents.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -25,8 +26,14 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer globalIds() {
-		return (builder) -> builder.typeVisitors(List.of(new NodeIdVisitor()));
+	DocumentCache documentCache() {
+		return new DocumentCache(2_000);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer globalIdsAndDocumentCache(DocumentCache documents) {
+		return (builder) -> builder.typeVisitors(List.of(new NodeIdVisitor()))
+			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 }

@@ -4,13 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +24,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvestmentRepository implements NodeLookup {
 
-	private static final String COLUMNS = """
-			SELECT i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id,
-			       i.fund_id, i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version
-			FROM investment i""";
+	static final Listing<Investment> LISTING = new Listing<>("""
+			i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id, i.fund_id,
+			i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version""", "investment i",
+			"i.id", InvestmentRepository::investment);
 
 	private final JdbcClient jdbc;
 
@@ -30,25 +35,30 @@ public class InvestmentRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page in id order, with one row more than the page to tell whether another follows. */
-	List<Investment> page(InvestmentFilter filter, Page page) {
-		Conditions where = conditions(filter);
-		if (page.afterId() != null) {
-			where.and("i.id > ?", page.afterId());
-		}
-		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY i.id LIMIT ?")
-			.params(where.parameters())
-			.param(page.size() + 1)
-			.query(InvestmentRepository::investment)
-			.list();
+	List<Row<Investment>> page(InvestmentFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
 	long count(InvestmentFilter filter) {
-		Conditions where = conditions(filter);
-		return this.jdbc.sql("SELECT COUNT(*) FROM investment i" + where.where())
-			.params(where.parameters())
-			.query(Long.class)
-			.single();
+		return LISTING.count(this.jdbc, conditions(filter));
+	}
+
+	/** A relation's source: the ledger rows whose {@code parent} column holds one of the parents. */
+	Relation.Source<InvestmentFilter, Investment> of(String parent) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<Investment>>> pages(Collection<Long> parents, InvestmentFilter filter,
+					PageRequest page) {
+				return LISTING.pages(InvestmentRepository.this.jdbc, parent, parents, conditions(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, InvestmentFilter filter) {
+				return LISTING.counts(InvestmentRepository.this.jdbc, parent, parents, conditions(filter));
+			}
+
+		};
 	}
 
 	private static Conditions conditions(InvestmentFilter filter) {
@@ -71,6 +81,7 @@ public class InvestmentRepository implements NodeLookup {
 		if (filter.projectIds() != null) {
 			where.andIn("i.project_id", GlobalId.keysOf(filter.projectIds(), "Project", "filter.projectIds"));
 		}
+		Filters.updatedSince(where, "i.updated_at", filter.updatedSince());
 		return where;
 	}
 
@@ -84,7 +95,7 @@ public class InvestmentRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(COLUMNS + " WHERE i.deleted_at IS NULL AND i.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investment i WHERE i.deleted_at IS NULL AND i.id IN (:ids)")
 			.param("ids", ids)
 			.query(InvestmentRepository::investment)
 			.list();

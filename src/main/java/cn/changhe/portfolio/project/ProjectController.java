@@ -3,20 +3,24 @@ package cn.changhe.portfolio.project;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.enterprise.EnterpriseRepository;
 import cn.changhe.portfolio.graphql.Connection;
-import cn.changhe.portfolio.graphql.GlobalId;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 
-import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -26,29 +30,33 @@ class ProjectController {
 
 	private final EnterpriseRepository enterprises;
 
-	ProjectController(ProjectRepository projects, EnterpriseRepository enterprises) {
+	ProjectController(ProjectRepository projects, EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
 		this.projects = projects;
 		this.enterprises = enterprises;
+		Relation.register(loaders, "projectsOfEnterprise", projects.of("p.enterprise_id"));
+		Relation.register(loaders, "projectsOfSector", projects.of("p.sector_id"));
 	}
 
 	@QueryMapping
-	Connection<Project> projects(@Argument ProjectFilter filter, @Argument Integer first, @Argument String after) {
-		return connection((filter != null) ? filter : ProjectFilter.NONE, first, after);
+	Connection<Project> projects(@Arguments ProjectArguments arguments) {
+		ProjectFilter filter = arguments.filterOrNone();
+		PageRequest page = arguments.page();
+		return Connection.of(this.projects.page(filter, page), page, () -> this.projects.count(filter));
 	}
 
 	@SchemaMapping(typeName = "Enterprise")
-	Connection<Project> projects(Enterprise enterprise, @Argument Integer first, @Argument String after) {
-		return connection(ProjectFilter.ofEnterprise(GlobalId.encode("Enterprise", enterprise.id())), first, after);
+	CompletableFuture<Connection<Project>> projects(Enterprise enterprise, @Arguments ProjectArguments arguments,
+			DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfEnterprise) {
+		return Relation.load(projectsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(),
+				selection);
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "projects")
-	Connection<Project> projectsOfSector(Sector sector, @Argument Integer first, @Argument String after) {
-		return connection(ProjectFilter.ofSector(GlobalId.encode("Sector", sector.id())), first, after);
-	}
-
-	private Connection<Project> connection(ProjectFilter filter, Integer first, String after) {
-		Page page = Page.of(first, after);
-		return Connection.of(this.projects.page(filter, page), page, () -> this.projects.count(filter));
+	CompletableFuture<Connection<Project>> projectsOfSector(Sector sector, @Arguments ProjectArguments arguments,
+			DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfSector) {
+		return Relation.load(projectsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
 	@BatchMapping
@@ -59,6 +67,11 @@ class ProjectController {
 	@BatchMapping
 	Map<Project, List<Milestone>> milestones(List<Project> projects) {
 		return Relations.toMany(projects, this.projects::milestonesOf, Milestone::projectId);
+	}
+
+	@BatchMapping
+	Map<Project, List<Stall>> stalls(List<Project> projects) {
+		return Relations.toMany(projects, this.projects::stallsOf, Stall::projectId);
 	}
 
 	/** The latest listing: stalls come oldest first, so the last one per project wins. */

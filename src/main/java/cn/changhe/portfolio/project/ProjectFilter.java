@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.project;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.MoneyInput;
@@ -9,19 +10,11 @@ import cn.changhe.portfolio.graphql.MoneyInput;
  */
 record ProjectFilter(StageReached reached, List<ProjectStage> stage, MoneyInput minTotalInvestment,
 		MoneyInput maxTotalInvestment, Boolean provincialMajor, Boolean reclaimedLand, StallFilter stall,
-		List<String> sectorIds, List<String> enterpriseIds, Boolean leading, Boolean emerging, String nameContains) {
+		List<String> sectorIds, List<String> enterpriseIds, Boolean leading, Boolean emerging, String nameContains,
+		OffsetDateTime updatedSince) {
 
 	static final ProjectFilter NONE = new ProjectFilter(null, null, null, null, null, null, null, null, null, null,
-			null, null);
-
-	static ProjectFilter ofEnterprise(String enterpriseId) {
-		return new ProjectFilter(null, null, null, null, null, null, null, null, List.of(enterpriseId), null, null,
-				null);
-	}
-
-	static ProjectFilter ofSector(String sectorId) {
-		return new ProjectFilter(null, null, null, null, null, null, null, List.of(sectorId), null, null, null, null);
-	}
+			null, null, null);
 
 	/** A stage reached during a year. */
 	record StageReached(ProjectStage stage, int year) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -14,7 +15,11 @@ import cn.changhe.portfolio.graphql.InvalidInput;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.MoneyInput;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,11 +28,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository implements NodeLookup {
 
-	private static final String COLUMNS = """
-			SELECT p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment,
-			       p.foreign_investment, p.foreign_investment_currency, p.land_area_mu, p.provincial_major,
-			       p.reclaimed_land, p.stage, p.provenance, p.source, p.created_at, p.updated_at, p.version
-			FROM project p""";
+	static final Listing<Project> LISTING = new Listing<>("""
+			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
+			p.foreign_investment_currency, p.land_area_mu, p.provincial_major, p.reclaimed_land, p.stage,
+			p.provenance, p.source, p.created_at, p.updated_at, p.version""", "project p", "p.id",
+			ProjectRepository::project);
 
 	private final JdbcClient jdbc;
 
@@ -35,25 +40,29 @@ public class ProjectRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page in id order, with one row more than the page to tell whether another follows. */
-	List<Project> page(ProjectFilter filter, Page page) {
-		Conditions where = conditions(filter);
-		if (page.afterId() != null) {
-			where.and("p.id > ?", page.afterId());
-		}
-		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY p.id LIMIT ?")
-			.params(where.parameters())
-			.param(page.size() + 1)
-			.query(ProjectRepository::project)
-			.list();
+	List<Row<Project>> page(ProjectFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
 	long count(ProjectFilter filter) {
-		Conditions where = conditions(filter);
-		return this.jdbc.sql("SELECT COUNT(*) FROM project p" + where.where())
-			.params(where.parameters())
-			.query(Long.class)
-			.single();
+		return LISTING.count(this.jdbc, conditions(filter));
+	}
+
+	/** A relation's source: the projects whose {@code parent} column holds one of the parents. */
+	Relation.Source<ProjectFilter, Project> of(String parent) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<Project>>> pages(Collection<Long> parents, ProjectFilter filter, PageRequest page) {
+				return LISTING.pages(ProjectRepository.this.jdbc, parent, parents, conditions(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, ProjectFilter filter) {
+				return LISTING.counts(ProjectRepository.this.jdbc, parent, parents, conditions(filter));
+			}
+
+		};
 	}
 
 	private static Conditions conditions(ProjectFilter filter) {
@@ -83,13 +92,10 @@ public class ProjectRepository implements NodeLookup {
 		}
 		where.andIf(filter.leading(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_leading = ?)");
 		where.andIf(filter.emerging(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
-		if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-			String pattern = Columns.containing(filter.nameContains().strip());
-			where.and("(p.name LIKE ? OR p.name_en LIKE ?)", pattern, pattern);
-		}
+		Filters.nameContains(where, "p", filter.nameContains());
+		Filters.updatedSince(where, "p.updated_at", filter.updatedSince());
 		return where;
 	}
-
 	private static void stall(Conditions where, ProjectFilter.StallFilter stall) {
 		Conditions listing = new Conditions().and("s.project_id = p.id").and("s.deleted_at IS NULL");
 		if (stall.listed() != null) {
@@ -125,7 +131,7 @@ public class ProjectRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(COLUMNS + " WHERE p.deleted_at IS NULL AND p.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM project p WHERE p.deleted_at IS NULL AND p.id IN (:ids)")
 			.param("ids", ids)
 			.query(ProjectRepository::project)
 			.list();
@@ -133,25 +139,25 @@ public class ProjectRepository implements NodeLookup {
 
 	List<Milestone> milestonesOf(Collection<Long> projectIds) {
 		return this.jdbc.sql("""
-				SELECT project_id, stage, reached_on FROM project_milestone
+				SELECT project_id, stage, reached_on, provenance, source FROM project_milestone
 				WHERE deleted_at IS NULL AND project_id IN (:ids)
 				ORDER BY reached_on, id""")
 			.param("ids", projectIds)
 			.query((rs, row) -> new Milestone(rs.getLong("project_id"), ProjectStage.valueOf(rs.getString("stage")),
-					Columns.date(rs, "reached_on")))
+					Columns.date(rs, "reached_on"), Columns.provenance(rs)))
 			.list();
 	}
 
 	/** Every 五未 listing of these projects, oldest first. */
 	List<Stall> stallsOf(Collection<Long> projectIds) {
 		return this.jdbc.sql("""
-				SELECT id, project_id, category, listed_on, cleared_on FROM project_stall
+				SELECT id, project_id, category, listed_on, cleared_on, provenance, source FROM project_stall
 				WHERE deleted_at IS NULL AND project_id IN (:ids)
 				ORDER BY listed_on, id""")
 			.param("ids", projectIds)
 			.query((rs, row) -> new Stall(rs.getLong("id"), rs.getLong("project_id"),
 					StallCategory.valueOf(rs.getString("category")), Columns.date(rs, "listed_on"),
-					Columns.date(rs, "cleared_on")))
+					Columns.date(rs, "cleared_on"), Columns.provenance(rs)))
 			.list();
 	}
 

@@ -4,12 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +24,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TalentAwardRepository implements NodeLookup {
 
-	private static final String COLUMNS = """
-			SELECT a.id, a.programme_id, a.award_year, a.title, a.person_name, a.enterprise_id, a.project_id,
-			       a.grant_amount, a.grant_currency, a.provenance, a.source
-			FROM talent_award a""";
+	private static final Listing<TalentAward> LISTING = new Listing<>("""
+			a.id, a.programme_id, a.award_year, a.title, a.person_name, a.enterprise_id, a.project_id,
+			a.grant_amount, a.grant_currency, a.provenance, a.source, a.created_at, a.updated_at, a.version""",
+			"talent_award a", "a.id", TalentAwardRepository::award);
 
 	private final JdbcClient jdbc;
 
@@ -29,28 +35,47 @@ class TalentAwardRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	/** One page of a programme's awards in id order, with one row more than the page. */
-	List<TalentAward> page(long programmeId, Integer year, Page page) {
-		Conditions where = conditions(programmeId, year).andIf(page.afterId(), "a.id > ?");
-		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY a.id LIMIT ?")
-			.params(where.parameters())
-			.param(page.size() + 1)
-			.query(TalentAwardRepository::award)
-			.list();
+	List<Row<TalentAward>> page(TalentAwardFilter filter, PageRequest page) {
+		return LISTING.page(this.jdbc, conditions(filter), page);
 	}
 
-	long count(long programmeId, Integer year) {
-		Conditions where = conditions(programmeId, year);
-		return this.jdbc.sql("SELECT COUNT(*) FROM talent_award a" + where.where())
-			.params(where.parameters())
-			.query(Long.class)
-			.single();
+	long count(TalentAwardFilter filter) {
+		return LISTING.count(this.jdbc, conditions(filter));
 	}
 
-	private static Conditions conditions(long programmeId, Integer year) {
-		return new Conditions().and("a.deleted_at IS NULL")
-			.and("a.programme_id = ?", programmeId)
-			.andIf(Years.check(year, "year"), "a.award_year = ?");
+	/** A relation's source: the awards whose {@code parent} column holds one of the parents. */
+	Relation.Source<TalentAwardFilter, TalentAward> of(String parent) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<TalentAward>>> pages(Collection<Long> parents, TalentAwardFilter filter,
+					PageRequest page) {
+				return LISTING.pages(TalentAwardRepository.this.jdbc, parent, parents, conditions(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, TalentAwardFilter filter) {
+				return LISTING.counts(TalentAwardRepository.this.jdbc, parent, parents, conditions(filter));
+			}
+
+		};
+	}
+
+	private static Conditions conditions(TalentAwardFilter filter) {
+		Conditions where = new Conditions().and("a.deleted_at IS NULL");
+		if (filter.programmeIds() != null) {
+			where.andIn("a.programme_id", GlobalId.keysOf(filter.programmeIds(), "TalentProgramme", "filter.programmeIds"));
+		}
+		where.andIf(Years.check(filter.yearFrom(), "filter.yearFrom"), "a.award_year >= ?");
+		where.andIf(Years.check(filter.yearTo(), "filter.yearTo"), "a.award_year <= ?");
+		if (filter.enterpriseIds() != null) {
+			where.andIn("a.enterprise_id", GlobalId.keysOf(filter.enterpriseIds(), "Enterprise", "filter.enterpriseIds"));
+		}
+		if (filter.projectIds() != null) {
+			where.andIn("a.project_id", GlobalId.keysOf(filter.projectIds(), "Project", "filter.projectIds"));
+		}
+		Filters.updatedSince(where, "a.updated_at", filter.updatedSince());
+		return where;
 	}
 
 	@Override
@@ -60,7 +85,7 @@ class TalentAwardRepository implements NodeLookup {
 
 	@Override
 	public List<TalentAward> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql(COLUMNS + " WHERE a.deleted_at IS NULL AND a.id IN (:ids)")
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM talent_award a WHERE a.deleted_at IS NULL AND a.id IN (:ids)")
 			.param("ids", ids)
 			.query(TalentAwardRepository::award)
 			.list();
@@ -70,7 +95,8 @@ class TalentAwardRepository implements NodeLookup {
 		return new TalentAward(rs.getLong("id"), rs.getLong("programme_id"), rs.getInt("award_year"),
 				rs.getString("title"), rs.getString("person_name"), Columns.nullableLong(rs, "enterprise_id"),
 				Columns.nullableLong(rs, "project_id"),
-				Money.of(rs.getBigDecimal("grant_amount"), rs.getString("grant_currency")), Columns.provenance(rs));
+				Money.of(rs.getBigDecimal("grant_amount"), rs.getString("grant_currency")), Columns.provenance(rs),
+				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"));
 	}
 
 }

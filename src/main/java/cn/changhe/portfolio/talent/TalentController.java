@@ -2,19 +2,24 @@ package cn.changhe.portfolio.talent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.enterprise.EnterpriseRepository;
 import cn.changhe.portfolio.graphql.Connection;
-import cn.changhe.portfolio.graphql.Page;
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.project.Project;
 import cn.changhe.portfolio.project.ProjectRepository;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 
-import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -29,11 +34,14 @@ class TalentController {
 	private final ProjectRepository projects;
 
 	TalentController(TalentRepository programmes, TalentAwardRepository awards, EnterpriseRepository enterprises,
-			ProjectRepository projects) {
+			ProjectRepository projects, BatchLoaderRegistry loaders) {
 		this.programmes = programmes;
 		this.awards = awards;
 		this.enterprises = enterprises;
 		this.projects = projects;
+		Relation.register(loaders, "awardsOfProgramme", awards.of("a.programme_id"));
+		Relation.register(loaders, "awardsOfEnterprise", awards.of("a.enterprise_id"));
+		Relation.register(loaders, "awardsOfProject", awards.of("a.project_id"));
 	}
 
 	@QueryMapping
@@ -41,12 +49,32 @@ class TalentController {
 		return this.programmes.programmes();
 	}
 
-	@SchemaMapping
-	Connection<TalentAward> awards(TalentProgramme programme, @Argument Integer year, @Argument Integer first,
-			@Argument String after) {
-		Page page = Page.of(first, after);
-		return Connection.of(this.awards.page(programme.id(), year, page), page,
-				() -> this.awards.count(programme.id(), year));
+	@QueryMapping
+	Connection<TalentAward> talentAwards(@Arguments TalentAwardArguments arguments) {
+		TalentAwardFilter filter = arguments.filterOrNone();
+		PageRequest page = arguments.page();
+		return Connection.of(this.awards.page(filter, page), page, () -> this.awards.count(filter));
+	}
+
+	@SchemaMapping(typeName = "TalentProgramme", field = "awards")
+	CompletableFuture<Connection<TalentAward>> awardsOfProgramme(TalentProgramme programme,
+			@Arguments TalentAwardArguments arguments, DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProgramme) {
+		return Relation.load(awardsOfProgramme, programme.id(), arguments.filterOrNone(), arguments.page(), selection);
+	}
+
+	@SchemaMapping(typeName = "Enterprise", field = "talentAwards")
+	CompletableFuture<Connection<TalentAward>> awardsOfEnterprise(Enterprise enterprise,
+			@Arguments TalentAwardArguments arguments, DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfEnterprise) {
+		return Relation.load(awardsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(), selection);
+	}
+
+	@SchemaMapping(typeName = "Project", field = "talentAwards")
+	CompletableFuture<Connection<TalentAward>> awardsOfProject(Project project, @Arguments TalentAwardArguments arguments,
+			DataFetchingFieldSelectionSet selection,
+			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProject) {
+		return Relation.load(awardsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
 	@BatchMapping

@@ -1,0 +1,21 @@
+package cn.changhe.portfolio.fund;
+
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Paging;
+
+/**
+ * The arguments of a field that lists investors.
+ */
+record InvestorArguments(InvestorFilter filter, InvestorOrder orderBy, Integer first, String after, Integer last,
+		String before) implements Paging {
+
+	InvestorFilter filterOrNone() {
+		return (this.filter != null) ? this.filter : InvestorFilter.NONE;
+	}
+
+	PageRequest page() {
+		InvestorOrder order = (this.orderBy != null) ? this.orderBy : new InvestorOrder(null, null);
+		return page(order.sortKey("v.id"), order.direction());
+	}
+
+}

@@ -1,0 +1,154 @@
+package cn.changhe.portfolio.graphql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keyset (seek) pages of one kind of row: a page is found by the sort key and id of the row before
+ * it, never by an offset, so it costs the same at row 1,000,000 as at row 1 and stays stable while
+ * rows are inserted.
+ *
+ * <p>Pages of a relation for a whole batch of parents are one statement, with ROW_NUMBER() over
+ * each parent's rows, and their counts another. All SQL is built from fixed fragments; every value
+ * is a bound parameter.
+ *
+ * @param columns the select list, each column with its own name
+ * @param from the table (and joins) the rows come from
+ * @param id the id column
+ * @param mapper reads a row
+ */
+public record Listing<T extends Identified>(String columns, String from, String id, RowMapper<T> mapper) {
+
+	/** Ordering by id alone: the order rows were created in. */
+	public SortKey byId() {
+		return SortKey.of("ID", this.id, SortKey.Kind.LONG);
+	}
+
+	/** One page, with one row more than it holds to tell whether another follows. */
+	public List<Row<T>> page(JdbcClient jdbc, Conditions where, PageRequest page) {
+		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
+		Conditions seek = where.with(seek(page));
+		parameters.addAll(seek.parameters());
+		parameters.add(page.size() + 1);
+		String sql = "SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key FROM " + this.from
+				+ join(page) + seek.where() + orderBy(page) + " LIMIT ?";
+		return jdbc.sql(sql).params(parameters).query(rowMapper(page, null)).list();
+	}
+
+	/**
+	 * The same page of a relation for each of a batch of parents, in one statement.
+	 * @param parent the column that holds a row's parent key
+	 */
+	public Map<Long, List<Row<T>>> pages(JdbcClient jdbc, String parent, Collection<Long> parents, Conditions where,
+			PageRequest page) {
+		if (parents.isEmpty()) {
+			return Map.of();
+		}
+		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
+		Conditions seek = where.with(seek(page)).andIn(parent, parents);
+		parameters.addAll(seek.parameters());
+		parameters.add(page.size() + 1);
+		String direction = page.readsDescending() ? " DESC" : " ASC";
+		String sql = "SELECT * FROM (SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key, " + parent
+				+ " AS parent_key, ROW_NUMBER() OVER (PARTITION BY " + parent + " ORDER BY " + sortExpression(page)
+				+ direction + ", " + this.id + direction + ") AS row_in_parent FROM " + this.from + join(page)
+				+ seek.where() + ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
+		Map<Long, List<Row<T>>> byParent = new HashMap<>();
+		jdbc.sql(sql)
+			.params(parameters)
+			.query(rowMapper(page, "parent_key"))
+			.list()
+			.forEach((row) -> byParent.computeIfAbsent(row.parent(), (key) -> new ArrayList<>()).add(row));
+		Map<Long, List<Row<T>>> result = new LinkedHashMap<>();
+		parents.forEach((key) -> result.put(key, byParent.getOrDefault(key, List.of())));
+		return result;
+	}
+
+	public long count(JdbcClient jdbc, Conditions where) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + this.from + where.where())
+			.params(where.parameters())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Each parent's count of rows, in one statement. */
+	public Map<Long, Long> counts(JdbcClient jdbc, String parent, Collection<Long> parents, Conditions where) {
+		if (parents.isEmpty()) {
+			return Map.of();
+		}
+		Conditions ofParents = where.with(new Conditions().andIn(parent, parents));
+		Map<Long, Long> counts = new HashMap<>();
+		jdbc.sql("SELECT " + parent + " AS parent_key, COUNT(*) AS n FROM " + this.from + ofParents.where()
+				+ " GROUP BY " + parent)
+			.params(ofParents.parameters())
+			.query((ResultSet rs) -> {
+				counts.put(rs.getLong("parent_key"), rs.getLong("n"));
+			});
+		parents.forEach((key) -> counts.putIfAbsent(key, 0L));
+		return counts;
+	}
+
+	/** The rows after (or before) the cursor, in the order being read. */
+	private Conditions seek(PageRequest page) {
+		Conditions seek = new Conditions();
+		Cursor cursor = page.cursor();
+		if (cursor == null) {
+			return seek;
+		}
+		String past = page.readsDescending() ? " < ?" : " > ?";
+		if (isById(page)) {
+			return seek.and(this.id + past, cursor.id());
+		}
+		String key = sortExpression(page);
+		return seek.and("(" + key + past + " OR (" + key + " = ? AND " + this.id + past + "))", cursor.value(),
+				cursor.value(), cursor.id());
+	}
+
+	private String orderBy(PageRequest page) {
+		String direction = page.readsDescending() ? " DESC" : " ASC";
+		return isById(page) ? " ORDER BY " + this.id + direction
+				: " ORDER BY " + sortExpression(page) + direction + ", " + this.id + direction;
+	}
+
+	private boolean isById(PageRequest page) {
+		return page.sort().expression().equals(this.id);
+	}
+
+	private static String sortExpression(PageRequest page) {
+		return page.sort().expression();
+	}
+
+	private static String join(PageRequest page) {
+		return page.sort().join().isEmpty() ? "" : " " + page.sort().join();
+	}
+
+	private RowMapper<Row<T>> rowMapper(PageRequest page, String parentColumn) {
+		return (rs, n) -> row(rs, n, page.sort().kind(), parentColumn);
+	}
+
+	private Row<T> row(ResultSet rs, int n, SortKey.Kind kind, String parentColumn) throws SQLException {
+		T node = this.mapper.mapRow(rs, n);
+		return new Row<>(node, kind.read(rs, "sort_key"), (parentColumn != null) ? rs.getLong(parentColumn) : 0L);
+	}
+
+	/** The rows of a page in the order the connection shows them. */
+	static <T> List<Row<T>> inConnectionOrder(List<Row<T>> rows, PageRequest page) {
+		if (!page.backward()) {
+			return rows;
+		}
+		List<Row<T>> reversed = new ArrayList<>(rows);
+		Collections.reverse(reversed);
+		return reversed;
+	}
+
+}

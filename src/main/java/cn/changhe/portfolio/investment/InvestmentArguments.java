@@ -1,0 +1,21 @@
+package cn.changhe.portfolio.investment;
+
+import cn.changhe.portfolio.graphql.PageRequest;
+import cn.changhe.portfolio.graphql.Paging;
+
+/**
+ * The arguments of a field that lists ledger rows.
+ */
+record InvestmentArguments(InvestmentFilter filter, InvestmentOrder orderBy, Integer first, String after,
+		Integer last, String before) implements Paging {
+
+	InvestmentFilter filterOrNone() {
+		return (this.filter != null) ? this.filter : InvestmentFilter.NONE;
+	}
+
+	PageRequest page() {
+		InvestmentOrder order = (this.orderBy != null) ? this.orderBy : new InvestmentOrder(null, null);
+		return page(order.sortKey("i.id"), order.direction());
+	}
+
+}

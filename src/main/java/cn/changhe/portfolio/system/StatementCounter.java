@@ -1,0 +1,100 @@
+package cn.changhe.portfolio.system;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the SQL statements the service executes, so that tests and the benchmark can show what a
+ * request costs the database. Wraps the DataSource; each statement costs one increment.
+ */
+@Component
+public class StatementCounter implements BeanPostProcessor {
+
+	private final LongAdder executed = new LongAdder();
+
+	/** Statements executed since the service started (a batch counts once). */
+	public long executed() {
+		return this.executed.sum();
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		return (bean instanceof DataSource dataSource && !(bean instanceof Counting)) ? new Counting(dataSource) : bean;
+	}
+
+	private final class Counting extends DelegatingDataSource {
+
+		Counting(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counting(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counting(super.getConnection(username, password));
+		}
+
+		private Connection counting(Connection connection) {
+			return proxy(Connection.class, connection, (target, method, args) -> {
+				Object result = invoke(target, method, args);
+				return (result instanceof Statement statement) ? countingStatement(statement) : result;
+			});
+		}
+
+		private Statement countingStatement(Statement statement) {
+			Class<? extends Statement> type = (statement instanceof java.sql.CallableStatement) ? java.sql.CallableStatement.class
+					: (statement instanceof java.sql.PreparedStatement) ? java.sql.PreparedStatement.class : Statement.class;
+			return proxy(type, statement, (target, method, args) -> {
+				if (method.getName().startsWith("execute")) {
+					StatementCounter.this.executed.increment();
+				}
+				return invoke(target, method, args);
+			});
+		}
+
+	}
+
+	private interface Call {
+
+		Object invoke(Object target, Method method, Object[] args) throws Throwable;
+
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, Object target, Call call) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> wanted
+					&& wanted.isInstance(target)) {
+				return target;
+			}
+			return call.invoke(target, method, args);
+		};
+		return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+}
