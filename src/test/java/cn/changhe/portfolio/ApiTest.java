@@ -1,12 +1,20 @@
 package cn.changhe.portfolio;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one harness for tests of the API: the whole application on a random port, over its own
@@ -22,6 +30,10 @@ public abstract class ApiTest {
 	@LocalServerPort
 	protected int port;
 
+	/** For setting up what the API cannot write yet, and for checking what it wrote. */
+	@Autowired
+	protected JdbcTemplate jdbc;
+
 	protected HttpGraphQlTester graphQl;
 
 	protected WebTestClient http;
@@ -32,6 +44,30 @@ public abstract class ApiTest {
 			.baseUrl("http://localhost:" + this.port)
 			.build();
 		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
+	}
+
+	/** The value at a JSON path of a successful response, as plain Java (maps, lists, strings, numbers). */
+	protected <T> T query(String document, String path, Map<String, Object> variables) {
+		var request = this.graphQl.document(document);
+		for (Map.Entry<String, Object> variable : variables.entrySet()) {
+			request = request.variable(variable.getKey(), variable.getValue());
+		}
+		@SuppressWarnings("unchecked")
+		T value = (T) request.execute().path(path).entity(Object.class).get();
+		return value;
+	}
+
+	protected <T> T query(String document, String path) {
+		return query(document, path, Map.of());
+	}
+
+	/** The global id of the row with this name, through the API. */
+	protected String idOf(String connection, String name) {
+		List<String> ids = query("query($name: String!) { " + connection
+				+ "(filter: { nameContains: $name }, first: 100) { nodes { id name } } }", connection + ".nodes[?(@.name == '"
+				+ name + "')].id", Map.of("name", name));
+		assertThat(ids).as("%s named %s", connection, name).hasSize(1);
+		return ids.get(0);
 	}
 
 }

@@ -32,7 +32,8 @@ class GraphQlConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer globalIdsAndDocumentCache(DocumentCache documents) {
-		return (builder) -> builder.typeVisitors(List.of(new NodeIdVisitor()))
+		return (builder) -> builder.typeVisitorsToTransformSchema(List.of(new SchemaConventions()))
+			.typeVisitors(List.of(new NodeIdVisitor()))
 			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 
