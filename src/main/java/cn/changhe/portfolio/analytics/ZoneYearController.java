@@ -14,8 +14,11 @@ class ZoneYearController {
 
 	private final IndicatorRepository indicators;
 
-	ZoneYearController(IndicatorRepository indicators) {
+	private final ZoneRepository zone;
+
+	ZoneYearController(IndicatorRepository indicators, ZoneRepository zone) {
 		this.indicators = indicators;
+		this.zone = zone;
 	}
 
 	@QueryMapping
@@ -26,6 +29,16 @@ class ZoneYearController {
 	@SchemaMapping
 	List<Indicator> indicators(ZoneYear zoneYear) {
 		return this.indicators.ofYear(zoneYear.year());
+	}
+
+	@SchemaMapping
+	List<Target> targets(ZoneYear zoneYear) {
+		return this.zone.targets(zoneYear.year());
+	}
+
+	@QueryMapping
+	StallSummary stallSummary(@Argument int year) {
+		return this.zone.stallSummary(Years.check(year, "year"));
 	}
 
 }

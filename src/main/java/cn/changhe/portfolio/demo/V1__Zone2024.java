@@ -3,6 +3,7 @@ package cn.changhe.portfolio.demo;
 import java.sql.Connection;
 import java.util.Map;
 
+import cn.changhe.portfolio.investment.InvestmentTotals;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -33,6 +34,7 @@ public class V1__Zone2024 extends BaseJavaMigration {
 		Funds.write(connection, sectors, enterprises);
 		Talent.write(connection, enterprises, projects);
 		Indicators.write(connection);
+		InvestmentTotals.rebuild(connection);
 	}
 
 }

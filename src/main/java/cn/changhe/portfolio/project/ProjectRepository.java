@@ -65,7 +65,7 @@ public class ProjectRepository implements NodeLookup {
 		};
 	}
 
-	private static Conditions conditions(ProjectFilter filter) {
+	static Conditions conditions(ProjectFilter filter) {
 		Conditions where = new Conditions().and("p.deleted_at IS NULL");
 		if (filter.reached() != null) {
 			int year = Years.check(filter.reached().year(), "filter.reached.year");

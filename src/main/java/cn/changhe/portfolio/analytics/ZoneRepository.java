@@ -1,0 +1,178 @@
+package cn.changhe.portfolio.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.NodeLookup;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The zone's targets with their actuals, and the 五未 list, computed live from the records.
+ */
+@Repository
+class ZoneRepository implements NodeLookup {
+
+	private static final BigDecimal THREE_YI = new BigDecimal("300000000");
+
+	private static final BigDecimal TEN_YI = new BigDecimal("1000000000");
+
+	private static final BigDecimal FIFTY_YI = new BigDecimal("5000000000");
+
+	private static final String TARGETS = """
+			SELECT id, code, name, name_en, year, target, unit, qualifier, provenance, source FROM zone_target""";
+
+	/** How each target's actual is counted from the records; a code not here has no actual. */
+	private static final Map<String, Measure> MEASURES = Map.ofEntries(
+			Map.entry("PROJECTS_REGISTERED_3YI", Measure.reached("REGISTERED", THREE_YI)),
+			Map.entry("PROJECTS_REGISTERED_10YI", Measure.reached("REGISTERED", TEN_YI)),
+			Map.entry("PROJECTS_REGISTERED_50YI", Measure.reached("REGISTERED", FIFTY_YI)),
+			Map.entry("PROJECTS_STARTED_3YI", Measure.reached("STARTED", THREE_YI)),
+			Map.entry("PROJECTS_STARTED_10YI", Measure.reached("STARTED", TEN_YI)),
+			Map.entry("PROJECTS_COMPLETED_3YI", Measure.reached("COMPLETED", THREE_YI)),
+			Map.entry("PROJECTS_ABOVE_SIZE", Measure.reached("ABOVE_SIZE", BigDecimal.ZERO)),
+			Map.entry("STALLED_CLEARED", new Measure(null, null, null,
+					"Projects whose 五未 listing was cleared (销号) during the year.")),
+			Map.entry("EMERGING_INDUSTRY_PROJECT_SHARE", Measure.share("is_emerging",
+					"Of the projects of 3亿元 or more registered (备案) during the year, the percentage in the eight emerging industry chains.")),
+			Map.entry("LEADING_INDUSTRY_PROJECT_SHARE", Measure.share("is_leading",
+					"Of the projects of 3亿元 or more registered (备案) during the year, the percentage in the two leading industries.")));
+
+	private final JdbcClient jdbc;
+
+	ZoneRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Target> targets(int year) {
+		List<Target> targets = new ArrayList<>();
+		for (Target target : this.jdbc.sql(TARGETS + " WHERE deleted_at IS NULL AND year = ? ORDER BY id")
+			.param(year)
+			.query(ZoneRepository::target)
+			.list()) {
+			targets.add(withActual(target));
+		}
+		return targets;
+	}
+
+	@Override
+	public String type() {
+		return "Target";
+	}
+
+	@Override
+	public List<Target> findAllById(Collection<Long> ids) {
+		return this.jdbc.sql(TARGETS + " WHERE deleted_at IS NULL AND id IN (:ids)")
+			.param("ids", ids)
+			.query(ZoneRepository::target)
+			.list()
+			.stream()
+			.map(this::withActual)
+			.toList();
+	}
+
+	private Target withActual(Target target) {
+		Measure measure = MEASURES.get(target.code());
+		if (measure == null) {
+			return target;
+		}
+		BigDecimal actual = (measure.share() != null) ? share(measure, target.year())
+				: (measure.stage() != null) ? BigDecimal.valueOf(reached(measure.stage(), measure.atLeast(), target.year(), null))
+						: BigDecimal.valueOf(stallsCleared(target.year()));
+		return new Target(target.id(), target.code(), target.name(), target.nameEn(), target.year(), target.target(),
+				target.unit(), target.qualifier(), actual, measure.method(), target.provenance());
+	}
+
+	/** Projects of at least the amount that reached the stage during the year, in sectors with the flag where given. */
+	private long reached(String stage, BigDecimal atLeast, int year, String sectorFlag) {
+		String sector = (sectorFlag != null)
+				? " AND p.sector_id IN (SELECT s.id FROM sector s WHERE s." + sectorFlag + " = TRUE)" : "";
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM project p
+				WHERE p.deleted_at IS NULL AND p.total_investment >= ?
+				  AND EXISTS (SELECT 1 FROM project_milestone m WHERE m.project_id = p.id AND m.deleted_at IS NULL
+				              AND m.stage = ? AND m.reached_on >= ? AND m.reached_on < ?)""" + sector)
+			.params(atLeast, stage, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+			.query(Long.class)
+			.single();
+	}
+
+	private BigDecimal share(Measure measure, int year) {
+		long all = reached("REGISTERED", THREE_YI, year, null);
+		if (all == 0) {
+			return null;
+		}
+		long in = reached("REGISTERED", THREE_YI, year, measure.share());
+		return BigDecimal.valueOf(in).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(all), 2, RoundingMode.HALF_EVEN);
+	}
+
+	private long stallsCleared(int year) {
+		return this.jdbc.sql("""
+				SELECT COUNT(DISTINCT s.project_id) FROM project_stall s JOIN project p ON p.id = s.project_id
+				WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND s.cleared_on >= ? AND s.cleared_on < ?""")
+			.params(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+			.query(Long.class)
+			.single();
+	}
+
+	StallSummary stallSummary(int year) {
+		List<StallSummary.Category> categories = this.jdbc.sql("""
+				SELECT s.category,
+				       COUNT(DISTINCT s.project_id) AS listed,
+				       COUNT(DISTINCT CASE WHEN s.cleared_on >= ? AND s.cleared_on < ? THEN s.project_id END) AS cleared
+				FROM project_stall s JOIN project p ON p.id = s.project_id
+				WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL
+				  AND s.listed_on < ? AND (s.cleared_on IS NULL OR s.cleared_on >= ?)
+				GROUP BY s.category ORDER BY s.category""")
+			.params(yearStart(year), yearStart(year + 1), yearStart(year + 1), yearStart(year))
+			.query((rs, row) -> new StallSummary.Category(rs.getString("category"), rs.getInt("listed"), rs.getInt("cleared")))
+			.list();
+		Map<String, Object> totals = this.jdbc.sql("""
+				SELECT COUNT(DISTINCT s.project_id) AS listed,
+				       COUNT(DISTINCT CASE WHEN s.cleared_on >= ? AND s.cleared_on < ? THEN s.project_id END) AS cleared
+				FROM project_stall s JOIN project p ON p.id = s.project_id
+				WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL
+				  AND s.listed_on < ? AND (s.cleared_on IS NULL OR s.cleared_on >= ?)""")
+			.params(yearStart(year), yearStart(year + 1), yearStart(year + 1), yearStart(year))
+			.query()
+			.singleRow();
+		return new StallSummary(year, ((Number) totals.get("listed")).intValue(), ((Number) totals.get("cleared")).intValue(),
+				categories);
+	}
+
+	private static LocalDate yearStart(int year) {
+		return LocalDate.of(year, 1, 1);
+	}
+
+	private static Target target(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Target(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+				rs.getInt("year"), rs.getBigDecimal("target"), rs.getString("unit"), rs.getString("qualifier"), null, null,
+				Columns.provenance(rs));
+	}
+
+	/**
+	 * How an actual is counted: projects reaching a stage at a size, or a share of the registered
+	 * ones by a sector flag, or (neither) stalls cleared.
+	 */
+	private record Measure(String stage, BigDecimal atLeast, String share, String method) {
+
+		static Measure reached(String stage, BigDecimal atLeast) {
+			String size = (atLeast.signum() == 0) ? "" : " with a total investment of at least "
+					+ atLeast.movePointLeft(8).stripTrailingZeros().toPlainString() + "亿元";
+			return new Measure(stage, atLeast, null, "Projects" + size + " that reached " + stage + " during the year.");
+		}
+
+		static Measure share(String sectorFlag, String method) {
+			return new Measure(null, null, sectorFlag, method);
+		}
+
+	}
+
+}
