@@ -25,7 +25,7 @@ public class EnterpriseRepository implements NodeLookup {
 
 	private static final String COLUMNS = """
 			e.id, e.uscc, e.name, e.name_en, e.sector_id, e.established_on,
-			e.provenance, e.source, e.created_at, e.updated_at, e.version""";
+			e.provenance, e.source, e.created_at, e.updated_at, e.version, e.deleted_at""";
 
 	static final Listing<Enterprise> LISTING = new Listing<>(COLUMNS, "enterprise e", "e.id",
 			EnterpriseRepository::enterprise);
@@ -78,7 +78,7 @@ public class EnterpriseRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(EnterpriseFilter filter) {
-		Conditions where = new Conditions().and("e.deleted_at IS NULL");
+		Conditions where = Filters.live("e", filter.updatedSince());
 		if (filter.qualification() != null || filter.qualifiedYear() != null) {
 			Conditions grant = new Conditions().and("q.enterprise_id = e.id")
 				.and("q.deleted_at IS NULL")
@@ -94,7 +94,6 @@ public class EnterpriseRepository implements NodeLookup {
 		where.andIf(filter.emerging(), "e.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
 		where.andIf(filter.uscc(), "e.uscc = ?");
 		Filters.nameContains(where, "e", filter.nameContains());
-		Filters.updatedSince(where, "e.updated_at", filter.updatedSince());
 		return where;
 	}
 
@@ -139,7 +138,8 @@ public class EnterpriseRepository implements NodeLookup {
 	private static Enterprise enterprise(ResultSet rs, int row) throws SQLException {
 		return new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getString("name_en"),
 				Columns.nullableLong(rs, "sector_id"), Columns.date(rs, "established_on"), Columns.provenance(rs),
-				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"));
+				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"),
+				Columns.utc(rs, "deleted_at"));
 	}
 
 }

@@ -19,6 +19,21 @@ public final class Filters {
 		}
 	}
 
+	/**
+	 * Live rows; or, for an incremental pull (updatedSince), every row changed since then, the
+	 * deleted ones too, with their deletedAt, so that a partner's copy can drop them.
+	 */
+	public static Conditions live(String alias, OffsetDateTime updatedSince) {
+		Conditions where = new Conditions();
+		if (updatedSince == null) {
+			where.and(alias + ".deleted_at IS NULL");
+		}
+		else {
+			updatedSince(where, alias + ".updated_at", updatedSince);
+		}
+		return where;
+	}
+
 	/** The name in Chinese or English contains the text. */
 	public static void nameContains(Conditions where, String alias, String text) {
 		if (text != null && !text.isBlank()) {

@@ -41,6 +41,7 @@ class SchemaConventions extends GraphQLTypeVisitorStub {
 			"node", "The row.");
 
 	private static final Map<String, String> ARGUMENTS = Map.of(
+			"input", "What to write; see the input type for each field's rules.",
 			"first", "Page forwards: at most this many rows (default 20, at most 100).",
 			"after", "Page forwards from after this cursor.",
 			"last", "Page backwards: at most this many rows before `before`, or the end (at most 100).",

@@ -12,5 +12,5 @@ import cn.changhe.portfolio.graphql.Provenance;
  */
 public record Investment(long id, InvestmentKind kind, Money amount, int year, LocalDate date, Long projectId,
 		Long enterpriseId, Long fundId, Long sectorId, String note, Provenance provenance, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, long version) implements Identified {
+		OffsetDateTime updatedAt, long version, OffsetDateTime deletedAt) implements Identified {
 }

@@ -26,7 +26,8 @@ public class InvestmentRepository implements NodeLookup {
 
 	static final Listing<Investment> LISTING = new Listing<>("""
 			i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id, i.fund_id,
-			i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version""", "investment i",
+			i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version, i.deleted_at""",
+			"investment i",
 			"i.id", InvestmentRepository::investment);
 
 	private final JdbcClient jdbc;
@@ -62,7 +63,7 @@ public class InvestmentRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(InvestmentFilter filter) {
-		Conditions where = new Conditions().and("i.deleted_at IS NULL");
+		Conditions where = Filters.live("i", filter.updatedSince());
 		if (filter.kind() != null) {
 			where.andIn("i.kind", filter.kind().stream().map(InvestmentKind::name).toList());
 		}
@@ -81,7 +82,6 @@ public class InvestmentRepository implements NodeLookup {
 		if (filter.projectIds() != null) {
 			where.andIn("i.project_id", GlobalId.keysOf(filter.projectIds(), "Project", "filter.projectIds"));
 		}
-		Filters.updatedSince(where, "i.updated_at", filter.updatedSince());
 		return where;
 	}
 
@@ -107,7 +107,8 @@ public class InvestmentRepository implements NodeLookup {
 				Columns.date(rs, "invested_on"), Columns.nullableLong(rs, "project_id"),
 				Columns.nullableLong(rs, "enterprise_id"), Columns.nullableLong(rs, "fund_id"),
 				Columns.nullableLong(rs, "sector_id"), rs.getString("note"), Columns.provenance(rs),
-				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"));
+				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"),
+				Columns.utc(rs, "deleted_at"));
 	}
 
 }

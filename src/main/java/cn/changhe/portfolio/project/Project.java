@@ -12,6 +12,7 @@ import cn.changhe.portfolio.graphql.Provenance;
  */
 public record Project(long id, String name, String nameEn, long enterpriseId, long sectorId, Money totalInvestment,
 		Money foreignInvestment, BigDecimal landAreaMu, boolean provincialMajor, boolean reclaimedLand,
-		ProjectStage stage, Provenance provenance, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version)
+		ProjectStage stage, Provenance provenance, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
+		OffsetDateTime deletedAt)
 		implements Identified {
 }

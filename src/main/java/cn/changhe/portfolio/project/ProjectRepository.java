@@ -31,7 +31,7 @@ public class ProjectRepository implements NodeLookup {
 	static final Listing<Project> LISTING = new Listing<>("""
 			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
 			p.foreign_investment_currency, p.land_area_mu, p.provincial_major, p.reclaimed_land, p.stage,
-			p.provenance, p.source, p.created_at, p.updated_at, p.version""", "project p", "p.id",
+			p.provenance, p.source, p.created_at, p.updated_at, p.version, p.deleted_at""", "project p", "p.id",
 			ProjectRepository::project);
 
 	private final JdbcClient jdbc;
@@ -66,7 +66,7 @@ public class ProjectRepository implements NodeLookup {
 	}
 
 	static Conditions conditions(ProjectFilter filter) {
-		Conditions where = new Conditions().and("p.deleted_at IS NULL");
+		Conditions where = Filters.live("p", filter.updatedSince());
 		if (filter.reached() != null) {
 			int year = Years.check(filter.reached().year(), "filter.reached.year");
 			where.and("""
@@ -93,7 +93,6 @@ public class ProjectRepository implements NodeLookup {
 		where.andIf(filter.leading(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_leading = ?)");
 		where.andIf(filter.emerging(), "p.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
 		Filters.nameContains(where, "p", filter.nameContains());
-		Filters.updatedSince(where, "p.updated_at", filter.updatedSince());
 		return where;
 	}
 	private static void stall(Conditions where, ProjectFilter.StallFilter stall) {
@@ -167,7 +166,7 @@ public class ProjectRepository implements NodeLookup {
 				Money.of(rs.getBigDecimal("foreign_investment"), rs.getString("foreign_investment_currency")),
 				rs.getBigDecimal("land_area_mu"), rs.getBoolean("provincial_major"), rs.getBoolean("reclaimed_land"),
 				ProjectStage.valueOf(rs.getString("stage")), Columns.provenance(rs), Columns.utc(rs, "created_at"),
-				Columns.utc(rs, "updated_at"), rs.getLong("version"));
+				Columns.utc(rs, "updated_at"), rs.getLong("version"), Columns.utc(rs, "deleted_at"));
 	}
 
 }

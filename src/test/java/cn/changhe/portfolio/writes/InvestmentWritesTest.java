@@ -1,0 +1,160 @@
+package cn.changhe.portfolio.writes;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import static cn.changhe.portfolio.writes.EnterpriseWritesTest.assertError;
+import static cn.changhe.portfolio.writes.EnterpriseWritesTest.document;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ledger writes: what each kind needs, and every write showing at once, exactly, in the summaries.
+ */
+class InvestmentWritesTest extends WritesTest {
+
+	// language=GraphQL
+	private static final String SUMMARY = """
+			query($year: Int!) {
+			  totals: investmentSummary(groupBy: [SECTOR, YEAR, KIND], filter: { yearFrom: $year, yearTo: $year }) {
+			    sector { code } kind currency count total { amount } min { amount } max { amount }
+			  }
+			  ledger: investments(filter: { yearFrom: $year, yearTo: $year }, first: 100) { totalCount nodes { amount { amount } } }
+			}""";
+
+	@Test
+	void aNewInvestmentShowsInTheSummaryAtOnceAndItsUpdateAndDeleteToo() {
+		String project = project();
+		Map<String, Object> recorded = record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", "1.25", "unit", "YI"),
+				"year", 2032, "date", "2024-05-06", "projectId", project));
+		assertError(recorded, List.of("input", "date"), "INVALID");
+		recorded = record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", "1.25", "unit", "YI"), "year", 2024,
+				"date", "2024-05-06", "projectId", project, "note", "二期厂房"));
+		assertThat((List<?>) recorded.get("userErrors")).isEmpty();
+		Map<String, Object> investment = (Map<String, Object>) recorded.get("investment");
+		assertThat(investment).containsEntry("kind", "FIXED_ASSET").containsEntry("year", 2024);
+		String id = (String) investment.get("id");
+
+		BigDecimal before = total2024("FIXED_ASSET");
+		Map<String, Object> second = record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", "0.01"), "year", 2024,
+				"projectId", project));
+		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.add(new BigDecimal("0.01")));
+
+		String update = """
+				mutation($input: UpdateInvestmentInput!) {
+				  updateInvestment(input: $input) { investment { amount { amount } version } userErrors { field code } }
+				}""";
+		Map<String, Object> updated = mutate(update, "updateInvestment",
+				Map.of("id", id, "expectedVersion", 0, "amount", Map.of("amount", "1.5", "unit", "YI")));
+		assertThat((List<?>) updated.get("userErrors")).isEmpty();
+		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.add(new BigDecimal("25000000.01")));
+		assertError(mutate(update, "updateInvestment", Map.of("id", id, "expectedVersion", 0, "note", "stale")),
+				List.of("input", "expectedVersion"), "CONFLICT");
+
+		String delete = "mutation($input: DeleteInput!) { deleteInvestment(input: $input) { deletedId userErrors { field code } } }";
+		assertThat(mutate(delete, "deleteInvestment", Map.of("id", id, "expectedVersion", 1)).get("deletedId")).isEqualTo(id);
+		String secondId = (String) ((Map<?, ?>) second.get("investment")).get("id");
+		assertThat(mutate(delete, "deleteInvestment", Map.of("id", secondId, "expectedVersion", 0)).get("deletedId")).isEqualTo(secondId);
+		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.subtract(new BigDecimal("125000000.00")));
+		assertTotalsMatchLedger(2024);
+	}
+
+	@Test
+	void eachKindNeedsWhatItIsOf() {
+		int before = count("investment");
+		assertError(record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", 100), "year", 2024)),
+				List.of("input", "projectId"), "REQUIRED");
+		assertError(record(Map.of("kind", "FUND_EQUITY", "amount", Map.of("amount", 100), "year", 2024, "enterpriseId", enterprise())),
+				List.of("input", "fundId"), "REQUIRED");
+		assertError(record(Map.of("kind", "LOAN", "amount", Map.of("amount", 100), "year", 2024)), List.of("input", "projectId"),
+				"REQUIRED");
+		assertError(record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", 100, "currency", "USD"), "year", 2024,
+				"projectId", project())), List.of("input", "amount", "currency"), "INVALID");
+		assertError(record(Map.of("kind", "LOAN", "amount", Map.of("amount", "0.001"), "year", 2024, "projectId", project())),
+				List.of("input", "amount", "amount"), "INVALID");
+		assertError(record(Map.of("kind", "LOAN", "amount", Map.of("amount", "1e17"), "year", 2024, "projectId", project())),
+				List.of("input", "amount", "amount"), "INVALID");
+		assertError(record(Map.of("kind", "LOAN", "amount", Map.of("amount", 5, "currency", "usd"), "year", 1800,
+				"projectId", project())), List.of("input", "year"), "INVALID");
+		String fund = query("{ funds(first: 1) { nodes { id } } }", "funds.nodes[0].id");
+		assertError(record(Map.of("kind", "FUND_EQUITY", "amount", Map.of("amount", 5, "currency", "USD"), "year", 2024,
+				"fundId", fund, "enterpriseId", enterprise())), List.of("input", "amount", "currency"), "INVALID");
+		assertError(record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", 5), "year", 2024, "projectId", project(),
+				"enterpriseId", query("{ enterprises(filter: { nameContains: \"奥氏环境\" }) { nodes { id } } }", "enterprises.nodes[0].id"))),
+				List.of("input", "enterpriseId"), "INVALID");
+		assertThat(count("investment")).isEqualTo(before);
+	}
+
+	@Test
+	void concurrentWritesToOneGroupKeepItsTotalsExact() throws Exception {
+		String project = project();
+		int writers = 12;
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		List<Callable<Map<String, Object>>> writes = new ArrayList<>();
+		for (int i = 1; i <= writers; i++) {
+			String amount = i + "000.0" + (i % 10);
+			writes.add(() -> record(Map.of("kind", "LOAN", "amount", Map.of("amount", amount), "year", 2033, "projectId", project)));
+		}
+		for (Future<Map<String, Object>> future : pool.invokeAll(writes)) {
+			assertThat((List<?>) future.get().get("userErrors")).isEmpty();
+		}
+		pool.shutdown();
+		assertTotalsMatchLedger(2033);
+		int count = query(SUMMARY, "ledger.totalCount", Map.of("year", 2033));
+		assertThat(count).isEqualTo(writers);
+	}
+
+	private void assertTotalsMatchLedger(int year) {
+		List<Map<String, Object>> totals = query(SUMMARY, "totals", Map.of("year", year));
+		BigDecimal summed = totals.stream()
+			.map((g) -> new BigDecimal(((Map<?, ?>) g.get("total")).get("amount").toString()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		int counted = totals.stream().mapToInt((g) -> (Integer) g.get("count")).sum();
+		List<Object> amounts = new ArrayList<>();
+		String after = null;
+		boolean more = true;
+		while (more) {
+			Map<String, Object> variables = new java.util.HashMap<>(Map.of("year", year));
+			variables.put("after", after);
+			Map<String, Object> page = query("""
+					query($year: Int!, $after: String) {
+					  investments(filter: { yearFrom: $year, yearTo: $year }, first: 100, after: $after) {
+					    nodes { amount { amount } } pageInfo { hasNextPage endCursor } } }""", "investments", variables);
+			((List<Map<String, Object>>) page.get("nodes")).forEach((n) -> amounts.add(((Map<?, ?>) n.get("amount")).get("amount")));
+			more = (Boolean) ((Map<?, ?>) page.get("pageInfo")).get("hasNextPage");
+			after = (String) ((Map<?, ?>) page.get("pageInfo")).get("endCursor");
+		}
+		assertThat(counted).isEqualTo(amounts.size());
+		assertThat(summed).isEqualByComparingTo(amounts.stream()
+			.map((a) -> new BigDecimal(a.toString()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	private BigDecimal total2024(String kind) {
+		List<Map<String, Object>> totals = query(SUMMARY, "totals", Map.of("year", 2024));
+		return totals.stream()
+			.filter((g) -> kind.equals(g.get("kind")) && "CNY".equals(g.get("currency")))
+			.map((g) -> new BigDecimal(((Map<?, ?>) g.get("total")).get("amount").toString()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private Map<String, Object> record(Map<String, Object> input) {
+		return mutate(document("RecordInvestment"), "recordInvestment", input);
+	}
+
+	private String project() {
+		return query("{ projects(filter: { nameContains: \"杭轴高端精密轴承\" }) { nodes { id } } }", "projects.nodes[0].id");
+	}
+
+	private String enterprise() {
+		return query("{ enterprises(filter: { nameContains: \"九龙机械\" }) { nodes { id } } }", "enterprises.nodes[0].id");
+	}
+
+}
