@@ -43,7 +43,20 @@ public abstract class ApiTest {
 		this.http = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + this.port)
 			.build();
-		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
+		this.graphQl = as("demo-admin");
+	}
+
+	/** A tester that sends a client's bearer token (the demo clients' tokens are their names). */
+	protected HttpGraphQlTester as(String token) {
+		return HttpGraphQlTester.create(this.http.mutate()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.defaultHeader("Authorization", "Bearer " + token)
+			.build());
+	}
+
+	/** A tester without credentials: the public. */
+	protected HttpGraphQlTester anonymous() {
+		return HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
 	}
 
 	/** The value at a JSON path of a successful response, as plain Java (maps, lists, strings, numbers). */

@@ -11,6 +11,8 @@ import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -36,7 +38,8 @@ class InvestmentSummaryController {
 	}
 
 	@QueryMapping
-	List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query) {
+	@PreAuthorize(Access.READ_OWN)
+	public List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query) {
 		return this.summaries.summarize(query);
 	}
 

@@ -22,6 +22,8 @@ import cn.changhe.portfolio.graphql.Years;
 import cn.changhe.portfolio.investment.InvestmentKind;
 import cn.changhe.portfolio.project.ProjectStage;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,7 +64,8 @@ class InvestmentSummaryRepository {
 		Set<InvestmentDimension> dimensions = groupBy.isEmpty() ? EnumSet.noneOf(InvestmentDimension.class)
 				: EnumSet.copyOf(groupBy);
 		InvestmentSummaryQuery.Filter filter = query.filter();
-		Source source = readsTotals(dimensions, filter) ? TOTALS : LEDGER;
+		// The totals cannot be narrowed to a partner's funds: a partner's summary reads the ledger.
+		Source source = (Scope.unrestricted() && readsTotals(dimensions, filter)) ? TOTALS : LEDGER;
 		boolean filtersStage = filter != null && filter.projectStage() != null;
 		List<String> select = new ArrayList<>();
 		List<String> groupColumns = new ArrayList<>();
@@ -71,7 +74,7 @@ class InvestmentSummaryRepository {
 			groupColumns.add(source.column(dimension));
 		}
 		groupColumns.add(source.currency());
-		Conditions where = conditions(source, filter);
+		Conditions where = (source == LEDGER) ? Scope.investments(conditions(source, filter), "i") : conditions(source, filter);
 		Conditions having = having(source, query.having());
 		String join = filtersStage ? " JOIN project p ON p.id = i.project_id"
 				: dimensions.contains(InvestmentDimension.PROJECT_STAGE) ? " LEFT JOIN project p ON p.id = i.project_id" : "";

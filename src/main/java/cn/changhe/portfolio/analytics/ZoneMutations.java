@@ -16,6 +16,8 @@ import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -79,7 +81,8 @@ class ZoneMutations {
 	}
 
 	@MutationMapping
-	IndicatorPayload setIndicator(@Argument SetIndicatorInput input) {
+	@PreAuthorize(Access.WRITE)
+	public IndicatorPayload setIndicator(@Argument SetIndicatorInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			String code = code(problems, input.code());
 			Integer year = problems.year(input.year(), true, "input", "year");
@@ -96,7 +99,8 @@ class ZoneMutations {
 	}
 
 	@MutationMapping
-	TargetPayload setTarget(@Argument SetTargetInput input) {
+	@PreAuthorize(Access.WRITE)
+	public TargetPayload setTarget(@Argument SetTargetInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			String code = code(problems, input.code());
 			Integer year = problems.year(input.year(), true, "input", "year");

@@ -4,6 +4,8 @@ import java.util.List;
 
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -37,7 +39,8 @@ class ZoneYearController {
 	}
 
 	@QueryMapping
-	StallSummary stallSummary(@Argument int year) {
+	@PreAuthorize(Access.READ)
+	public StallSummary stallSummary(@Argument int year) {
 		return this.zone.stallSummary(Years.check(year, "year"));
 	}
 

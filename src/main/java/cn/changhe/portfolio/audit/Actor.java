@@ -1,5 +1,8 @@
 package cn.changhe.portfolio.audit;
 
+import cn.changhe.portfolio.security.Client;
+import cn.changhe.portfolio.security.Viewer;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +15,7 @@ public class Actor {
 	public static final String ANONYMOUS = "anonymous";
 
 	public String current() {
-		return ANONYMOUS;
+		return Viewer.client().map(Client::name).orElse(ANONYMOUS);
 	}
 
 }

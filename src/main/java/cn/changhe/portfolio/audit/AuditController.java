@@ -15,6 +15,8 @@ import cn.changhe.portfolio.graphql.PageRequest;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -40,7 +42,8 @@ class AuditController {
 
 	/** Newest first. */
 	@QueryMapping
-	Connection<AuditEntry> auditLog(@Argument String entityId, @Argument String actor, @Argument OffsetDateTime since,
+	@PreAuthorize(Access.AUDIT)
+	public Connection<AuditEntry> auditLog(@Argument String entityId, @Argument String actor, @Argument OffsetDateTime since,
 			@Argument OffsetDateTime until, @Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before) {
 		Conditions where = new Conditions();

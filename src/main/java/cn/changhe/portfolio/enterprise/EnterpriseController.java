@@ -14,6 +14,8 @@ import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,7 +35,8 @@ class EnterpriseController {
 	}
 
 	@QueryMapping
-	Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments) {
+	@PreAuthorize(Access.READ_OWN)
+	public Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments) {
 		EnterpriseFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.enterprises.page(filter, page), page, () -> this.enterprises.count(filter));

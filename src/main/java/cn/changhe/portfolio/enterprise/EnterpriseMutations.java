@@ -16,6 +16,8 @@ import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -61,7 +63,8 @@ class EnterpriseMutations {
 	}
 
 	@MutationMapping
-	EnterprisePayload createEnterprise(@Argument CreateEnterpriseInput input) {
+	@PreAuthorize(Access.WRITE)
+	public EnterprisePayload createEnterprise(@Argument CreateEnterpriseInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", problems.name(input.name(), true, 200, "input", "name"));
@@ -87,7 +90,8 @@ class EnterpriseMutations {
 	}
 
 	@MutationMapping
-	EnterprisePayload updateEnterprise(@Argument UpdateEnterpriseInput input) {
+	@PreAuthorize(Access.WRITE)
+	public EnterprisePayload updateEnterprise(@Argument UpdateEnterpriseInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Enterprise", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lock(id), "Enterprise", "input", "id"));
@@ -130,7 +134,8 @@ class EnterpriseMutations {
 	}
 
 	@MutationMapping
-	DeletePayload deleteEnterprise(@Argument DeleteInput input) {
+	@PreAuthorize(Access.WRITE)
+	public DeletePayload deleteEnterprise(@Argument DeleteInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Enterprise", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lock(id), "Enterprise", "input", "id"));

@@ -17,6 +17,8 @@ import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,7 +80,7 @@ public class EnterpriseRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(EnterpriseFilter filter) {
-		Conditions where = Filters.live("e", filter.updatedSince());
+		Conditions where = Scope.enterprises(Filters.live("e", filter.updatedSince()), "e.id");
 		if (filter.qualification() != null || filter.qualifiedYear() != null) {
 			Conditions grant = new Conditions().and("q.enterprise_id = e.id")
 				.and("q.deleted_at IS NULL")
@@ -107,8 +109,9 @@ public class EnterpriseRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e WHERE e.deleted_at IS NULL AND e.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.enterprises(new Conditions().and("e.deleted_at IS NULL").andIn("e.id", ids), "e.id");
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e" + where.where())
+			.params(where.parameters())
 			.query(EnterpriseRepository::enterprise)
 			.list();
 	}

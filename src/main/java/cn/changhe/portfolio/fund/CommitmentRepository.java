@@ -6,8 +6,11 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.NodeLookup;
+
+import cn.changhe.portfolio.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,24 +36,23 @@ class CommitmentRepository implements NodeLookup {
 
 	@Override
 	public List<Commitment> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql(COLUMNS + " WHERE c.deleted_at IS NULL AND c.id IN (:ids)")
-			.param("ids", ids)
+		return select(new Conditions().and("c.deleted_at IS NULL").andIn("c.id", ids), "");
+	}
+
+	private List<Commitment> select(Conditions where, String orderBy) {
+		Conditions scoped = Scope.commitments(where, "c.investor_id");
+		return this.jdbc.sql(COLUMNS + scoped.where() + orderBy)
+			.params(scoped.parameters())
 			.query(CommitmentRepository::commitment)
 			.list();
 	}
 
 	List<Commitment> ofFunds(Collection<Long> fundIds) {
-		return this.jdbc.sql(COLUMNS + " WHERE c.deleted_at IS NULL AND c.fund_id IN (:ids) ORDER BY c.committed DESC, c.id")
-			.param("ids", fundIds)
-			.query(CommitmentRepository::commitment)
-			.list();
+		return select(new Conditions().and("c.deleted_at IS NULL").andIn("c.fund_id", fundIds), " ORDER BY c.committed DESC, c.id");
 	}
 
 	List<Commitment> ofInvestors(Collection<Long> investorIds) {
-		return this.jdbc.sql(COLUMNS + " WHERE c.deleted_at IS NULL AND c.investor_id IN (:ids) ORDER BY c.fund_id, c.id")
-			.param("ids", investorIds)
-			.query(CommitmentRepository::commitment)
-			.list();
+		return select(new Conditions().and("c.deleted_at IS NULL").andIn("c.investor_id", investorIds), " ORDER BY c.fund_id, c.id");
 	}
 
 	private static Commitment commitment(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,8 @@ import cn.changhe.portfolio.sector.SectorRepository;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -49,14 +51,16 @@ class FundController {
 	}
 
 	@QueryMapping
-	Connection<Fund> funds(@Arguments FundArguments arguments) {
+	@PreAuthorize(Access.READ_OWN)
+	public Connection<Fund> funds(@Arguments FundArguments arguments) {
 		FundFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.funds.page(filter, page), page, () -> this.funds.count(filter));
 	}
 
 	@QueryMapping
-	Connection<Investor> investors(@Arguments InvestorArguments arguments) {
+	@PreAuthorize(Access.READ_OWN)
+	public Connection<Investor> investors(@Arguments InvestorArguments arguments) {
 		InvestorFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.investors.page(filter, page), page, () -> this.investors.count(filter));

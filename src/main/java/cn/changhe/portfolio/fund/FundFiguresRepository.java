@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.Money;
+import cn.changhe.portfolio.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,11 +29,14 @@ class FundFiguresRepository {
 	/** Each fund's figures, in the fund's currency. */
 	Map<Long, FundFigures> ofFunds(Collection<Long> fundIds, Map<Long, String> currencies) {
 		Map<Long, BigDecimal[]> raised = new HashMap<>();
+		// A partner sees its own commitment in these sums, never another investor's.
+		Conditions commitments = Scope.commitments(new Conditions().and("c.deleted_at IS NULL").andIn("c.fund_id", fundIds),
+				"c.investor_id");
 		this.jdbc.sql("""
 				SELECT c.fund_id, SUM(c.committed) AS committed, SUM(c.called) AS called
-				FROM commitment c JOIN fund f ON f.id = c.fund_id AND c.currency = f.currency
-				WHERE c.deleted_at IS NULL AND c.fund_id IN (:ids) GROUP BY c.fund_id""")
-			.param("ids", fundIds)
+				FROM commitment c JOIN fund f ON f.id = c.fund_id AND c.currency = f.currency""" + commitments.where()
+				+ " GROUP BY c.fund_id")
+			.params(commitments.parameters())
 			.query((java.sql.ResultSet rs) -> {
 				raised.put(rs.getLong("fund_id"), new BigDecimal[] { rs.getBigDecimal("committed"), rs.getBigDecimal("called") });
 			});

@@ -21,6 +21,8 @@ import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -96,7 +98,8 @@ class FundMutations {
 	// Funds
 
 	@MutationMapping
-	FundPayload createFund(@Argument CreateFundInput input) {
+	@PreAuthorize(Access.WRITE)
+	public FundPayload createFund(@Argument CreateFundInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", fundName(problems, input.name(), true, null));
@@ -127,7 +130,8 @@ class FundMutations {
 	}
 
 	@MutationMapping
-	FundPayload updateFund(@Argument UpdateFundInput input) {
+	@PreAuthorize(Access.WRITE)
+	public FundPayload updateFund(@Argument UpdateFundInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Fund", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lockFund(id), "Fund", "input", "id"));
@@ -196,7 +200,8 @@ class FundMutations {
 	// Investors
 
 	@MutationMapping
-	InvestorPayload createInvestor(@Argument CreateInvestorInput input) {
+	@PreAuthorize(Access.WRITE)
+	public InvestorPayload createInvestor(@Argument CreateInvestorInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", investorName(problems, input.name(), null));
@@ -220,7 +225,8 @@ class FundMutations {
 	}
 
 	@MutationMapping
-	InvestorPayload updateInvestor(@Argument UpdateInvestorInput input) {
+	@PreAuthorize(Access.WRITE)
+	public InvestorPayload updateInvestor(@Argument UpdateInvestorInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Investor", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lockInvestor(id), "Investor", "input", "id"));
@@ -259,7 +265,8 @@ class FundMutations {
 	// Commitments and capital calls
 
 	@MutationMapping
-	CommitmentPayload createCommitment(@Argument CreateCommitmentInput input) {
+	@PreAuthorize(Access.WRITE)
+	public CommitmentPayload createCommitment(@Argument CreateCommitmentInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Long> fundId = problems.key(input.fundId(), "Fund", true, "input", "fundId");
 			Optional<Map<String, Object>> fund = fundId
@@ -308,7 +315,8 @@ class FundMutations {
 	}
 
 	@MutationMapping
-	CommitmentPayload updateCommitment(@Argument UpdateCommitmentInput input) {
+	@PreAuthorize(Access.WRITE)
+	public CommitmentPayload updateCommitment(@Argument UpdateCommitmentInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Long> key = problems.key(input.id(), "Commitment", true, "input", "id");
 			if (key.isEmpty()) {
@@ -367,7 +375,8 @@ class FundMutations {
 	}
 
 	@MutationMapping
-	CommitmentPayload recordCapitalCall(@Argument RecordCapitalCallInput input) {
+	@PreAuthorize(Access.WRITE)
+	public CommitmentPayload recordCapitalCall(@Argument RecordCapitalCallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Long> key = problems.key(input.commitmentId(), "Commitment", true, "input", "commitmentId");
 			Optional<Map<String, Object>> current = key

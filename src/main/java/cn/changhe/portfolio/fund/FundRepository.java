@@ -18,6 +18,8 @@ import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -81,7 +83,7 @@ public class FundRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(FundFilter filter) {
-		Conditions where = new Conditions().and("f.deleted_at IS NULL");
+		Conditions where = Scope.funds(new Conditions().and("f.deleted_at IS NULL"), "f.id");
 		Filters.nameContains(where, "f", filter.nameContains());
 		if (filter.investorIds() != null) {
 			List<Long> investors = GlobalId.keysOf(filter.investorIds(), "Investor", "filter.investorIds");
@@ -109,8 +111,9 @@ public class FundRepository implements NodeLookup {
 
 	@Override
 	public List<Fund> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM fund f WHERE f.deleted_at IS NULL AND f.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.funds(new Conditions().and("f.deleted_at IS NULL").andIn("f.id", ids), "f.id");
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM fund f" + where.where())
+			.params(where.parameters())
 			.query(FundRepository::fund)
 			.list();
 	}

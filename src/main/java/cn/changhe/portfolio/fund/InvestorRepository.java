@@ -13,6 +13,8 @@ import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Row;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +40,7 @@ public class InvestorRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(InvestorFilter filter) {
-		Conditions where = new Conditions().and("v.deleted_at IS NULL");
+		Conditions where = Scope.investors(new Conditions().and("v.deleted_at IS NULL"), "v.id");
 		Filters.nameContains(where, "v", filter.nameContains());
 		if (filter.type() != null) {
 			where.andIn("v.investor_type", filter.type().stream().map(Investor.Type::name).toList());
@@ -54,8 +56,9 @@ public class InvestorRepository implements NodeLookup {
 
 	@Override
 	public List<Investor> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investor v WHERE v.deleted_at IS NULL AND v.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.investors(new Conditions().and("v.deleted_at IS NULL").andIn("v.id", ids), "v.id");
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investor v" + where.where())
+			.params(where.parameters())
 			.query(InvestorRepository::investor)
 			.list();
 	}

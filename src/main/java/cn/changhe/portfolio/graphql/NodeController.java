@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -28,13 +30,15 @@ class NodeController {
 	}
 
 	@QueryMapping
-	Identified node(@Argument String id) {
+	@PreAuthorize(Access.READ_OWN)
+	public Identified node(@Argument String id) {
 		GlobalId globalId = GlobalId.decode(id).orElseThrow(() -> new InvalidInput("id", "`id` is not a valid id."));
 		return find(List.of(globalId)).get(globalId);
 	}
 
 	@QueryMapping
-	List<Identified> nodes(@Argument List<String> ids) {
+	@PreAuthorize(Access.READ_OWN)
+	public List<Identified> nodes(@Argument List<String> ids) {
 		if (ids.size() > MAX_IDS) {
 			throw new InvalidInput("ids", "`ids` may hold at most " + MAX_IDS + " ids, had " + ids.size() + ".");
 		}

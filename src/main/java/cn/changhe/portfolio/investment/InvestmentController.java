@@ -12,6 +12,8 @@ import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,7 +34,8 @@ class InvestmentController {
 	}
 
 	@QueryMapping
-	Connection<Investment> investments(@Arguments InvestmentArguments arguments) {
+	@PreAuthorize(Access.READ_OWN)
+	public Connection<Investment> investments(@Arguments InvestmentArguments arguments) {
 		InvestmentFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.investments.page(filter, page), page, () -> this.investments.count(filter));

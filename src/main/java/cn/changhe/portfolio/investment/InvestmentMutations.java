@@ -18,6 +18,8 @@ import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -63,7 +65,8 @@ class InvestmentMutations {
 	}
 
 	@MutationMapping
-	InvestmentPayload recordInvestment(@Argument RecordInvestmentInput input) {
+	@PreAuthorize(Access.WRITE)
+	public InvestmentPayload recordInvestment(@Argument RecordInvestmentInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			if (input.kind() == null) {
@@ -154,7 +157,8 @@ class InvestmentMutations {
 	}
 
 	@MutationMapping
-	InvestmentPayload updateInvestment(@Argument UpdateInvestmentInput input) {
+	@PreAuthorize(Access.WRITE)
+	public InvestmentPayload updateInvestment(@Argument UpdateInvestmentInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Investment", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lock(id), "Investment", "input", "id"));
@@ -197,7 +201,8 @@ class InvestmentMutations {
 	}
 
 	@MutationMapping
-	DeletePayload deleteInvestment(@Argument DeleteInput input) {
+	@PreAuthorize(Access.WRITE)
+	public DeletePayload deleteInvestment(@Argument DeleteInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "Investment", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lock(id), "Investment", "input", "id"));

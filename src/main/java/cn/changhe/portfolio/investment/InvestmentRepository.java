@@ -18,6 +18,8 @@ import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +65,7 @@ public class InvestmentRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(InvestmentFilter filter) {
-		Conditions where = Filters.live("i", filter.updatedSince());
+		Conditions where = Scope.investments(Filters.live("i", filter.updatedSince()), "i");
 		if (filter.kind() != null) {
 			where.andIn("i.kind", filter.kind().stream().map(InvestmentKind::name).toList());
 		}
@@ -95,8 +97,9 @@ public class InvestmentRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investment i WHERE i.deleted_at IS NULL AND i.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.investments(new Conditions().and("i.deleted_at IS NULL").andIn("i.id", ids), "i");
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investment i" + where.where())
+			.params(where.parameters())
 			.query(InvestmentRepository::investment)
 			.list();
 	}

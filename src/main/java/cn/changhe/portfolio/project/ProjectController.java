@@ -16,6 +16,8 @@ import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -38,7 +40,8 @@ class ProjectController {
 	}
 
 	@QueryMapping
-	Connection<Project> projects(@Arguments ProjectArguments arguments) {
+	@PreAuthorize(Access.READ)
+	public Connection<Project> projects(@Arguments ProjectArguments arguments) {
 		ProjectFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.projects.page(filter, page), page, () -> this.projects.count(filter));

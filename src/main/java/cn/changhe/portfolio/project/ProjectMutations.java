@@ -20,6 +20,8 @@ import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 import cn.changhe.portfolio.investment.InvestmentWrites;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -87,7 +89,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	ProjectPayload createProject(@Argument CreateProjectInput input) {
+	@PreAuthorize(Access.WRITE)
+	public ProjectPayload createProject(@Argument CreateProjectInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", problems.name(input.name(), true, 200, "input", "name"));
@@ -125,7 +128,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	ProjectPayload updateProject(@Argument UpdateProjectInput input) {
+	@PreAuthorize(Access.WRITE)
+	public ProjectPayload updateProject(@Argument UpdateProjectInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = lock(problems, input.id(), "id");
 			if (current.isEmpty() || !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion())) {
@@ -168,7 +172,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	ProjectPayload recordMilestone(@Argument RecordMilestoneInput input) {
+	@PreAuthorize(Access.WRITE)
+	public ProjectPayload recordMilestone(@Argument RecordMilestoneInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
 			if (current.isEmpty()
@@ -210,7 +215,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	ProjectPayload listStall(@Argument ListStallInput input) {
+	@PreAuthorize(Access.WRITE)
+	public ProjectPayload listStall(@Argument ListStallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
 			if (current.isEmpty()
@@ -251,7 +257,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	ProjectPayload clearStall(@Argument ClearStallInput input) {
+	@PreAuthorize(Access.WRITE)
+	public ProjectPayload clearStall(@Argument ClearStallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
 			if (current.isEmpty()
@@ -281,7 +288,8 @@ class ProjectMutations {
 	}
 
 	@MutationMapping
-	DeletePayload deleteProject(@Argument DeleteInput input) {
+	@PreAuthorize(Access.WRITE)
+	public DeletePayload deleteProject(@Argument DeleteInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = lock(problems, input.id(), "id");
 			if (current.isEmpty() || !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion())) {

@@ -22,6 +22,8 @@ import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +68,7 @@ public class ProjectRepository implements NodeLookup {
 	}
 
 	static Conditions conditions(ProjectFilter filter) {
-		Conditions where = Filters.live("p", filter.updatedSince());
+		Conditions where = Scope.none(Filters.live("p", filter.updatedSince()));
 		if (filter.reached() != null) {
 			int year = Years.check(filter.reached().year(), "filter.reached.year");
 			where.and("""
@@ -130,8 +132,9 @@ public class ProjectRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM project p WHERE p.deleted_at IS NULL AND p.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM project p" + where.where())
+			.params(where.parameters())
 			.query(ProjectRepository::project)
 			.list();
 	}

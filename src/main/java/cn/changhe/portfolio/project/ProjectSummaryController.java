@@ -7,6 +7,8 @@ import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -25,7 +27,8 @@ class ProjectSummaryController {
 	}
 
 	@QueryMapping
-	List<ProjectGroup> projectSummary(@Argument List<ProjectSummaryRepository.Dimension> groupBy,
+	@PreAuthorize(Access.READ)
+	public List<ProjectGroup> projectSummary(@Argument List<ProjectSummaryRepository.Dimension> groupBy,
 			@Argument ProjectFilter filter, @Argument ProjectStage reachedStage) {
 		return this.summaries.summarize(groupBy, filter, reachedStage);
 	}

@@ -8,6 +8,8 @@ import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.project.Project;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,7 +25,8 @@ class SectorController {
 	}
 
 	@QueryMapping
-	List<Sector> sectors(@Argument Boolean leading, @Argument Boolean emerging) {
+	@PreAuthorize(Access.READ)
+	public List<Sector> sectors(@Argument Boolean leading, @Argument Boolean emerging) {
 		return this.sectors.findAll(leading, emerging);
 	}
 

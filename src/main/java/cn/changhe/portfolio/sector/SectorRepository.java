@@ -9,6 +9,8 @@ import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.NodeLookup;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +28,7 @@ public class SectorRepository implements NodeLookup {
 	}
 
 	List<Sector> findAll(Boolean leading, Boolean emerging) {
-		Conditions where = new Conditions().and("deleted_at IS NULL")
+		Conditions where = Scope.none(new Conditions().and("deleted_at IS NULL"))
 			.andIf(leading, "is_leading = ?")
 			.andIf(emerging, "is_emerging = ?");
 		return this.jdbc.sql(SELECT + where.where() + " ORDER BY sort_order, id")
@@ -45,8 +47,9 @@ public class SectorRepository implements NodeLookup {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(SELECT + " WHERE deleted_at IS NULL AND id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.none(new Conditions().and("deleted_at IS NULL").andIn("id", ids));
+		return this.jdbc.sql(SELECT + where.where())
+			.params(where.parameters())
 			.query(SectorRepository::sector)
 			.list();
 	}

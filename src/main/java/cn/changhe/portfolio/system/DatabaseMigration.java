@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.system;
 
 import cn.changhe.portfolio.demo.V1__Zone2024;
+import cn.changhe.portfolio.demo.V2__DemoClients;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -33,7 +34,7 @@ class DatabaseMigration {
 			.configuration(schema.getConfiguration())
 			.table(DEMO_HISTORY_TABLE)
 			.locations("classpath:db/demo")
-			.javaMigrations(new V1__Zone2024())
+			.javaMigrations(new V1__Zone2024(), new V2__DemoClients())
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.load();

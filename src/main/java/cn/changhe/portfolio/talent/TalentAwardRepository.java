@@ -18,6 +18,8 @@ import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
+import cn.changhe.portfolio.security.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,7 +64,7 @@ class TalentAwardRepository implements NodeLookup {
 	}
 
 	private static Conditions conditions(TalentAwardFilter filter) {
-		Conditions where = new Conditions().and("a.deleted_at IS NULL");
+		Conditions where = Scope.none(new Conditions().and("a.deleted_at IS NULL"));
 		if (filter.programmeIds() != null) {
 			where.andIn("a.programme_id", GlobalId.keysOf(filter.programmeIds(), "TalentProgramme", "filter.programmeIds"));
 		}
@@ -85,8 +87,9 @@ class TalentAwardRepository implements NodeLookup {
 
 	@Override
 	public List<TalentAward> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM talent_award a WHERE a.deleted_at IS NULL AND a.id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.none(new Conditions().and("a.deleted_at IS NULL").andIn("a.id", ids));
+		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM talent_award a" + where.where())
+			.params(where.parameters())
 			.query(TalentAwardRepository::award)
 			.list();
 	}

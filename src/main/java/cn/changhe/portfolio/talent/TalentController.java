@@ -15,6 +15,8 @@ import cn.changhe.portfolio.project.ProjectRepository;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -45,12 +47,14 @@ class TalentController {
 	}
 
 	@QueryMapping
-	List<TalentProgramme> talentProgrammes() {
+	@PreAuthorize(Access.READ)
+	public List<TalentProgramme> talentProgrammes() {
 		return this.programmes.programmes();
 	}
 
 	@QueryMapping
-	Connection<TalentAward> talentAwards(@Arguments TalentAwardArguments arguments) {
+	@PreAuthorize(Access.READ)
+	public Connection<TalentAward> talentAwards(@Arguments TalentAwardArguments arguments) {
 		TalentAwardFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.awards.page(filter, page), page, () -> this.awards.count(filter));

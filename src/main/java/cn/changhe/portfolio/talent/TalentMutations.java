@@ -18,6 +18,8 @@ import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.graphql.Versions;
 
+import cn.changhe.portfolio.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -84,7 +86,8 @@ class TalentMutations {
 	}
 
 	@MutationMapping
-	TalentProgrammePayload createTalentProgramme(@Argument CreateTalentProgrammeInput input) {
+	@PreAuthorize(Access.WRITE)
+	public TalentProgrammePayload createTalentProgramme(@Argument CreateTalentProgrammeInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("code", code(problems, input.code()));
@@ -112,7 +115,8 @@ class TalentMutations {
 	}
 
 	@MutationMapping
-	TalentAwardPayload createTalentAward(@Argument CreateTalentAwardInput input) {
+	@PreAuthorize(Access.WRITE)
+	public TalentAwardPayload createTalentAward(@Argument CreateTalentAwardInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Long programmeId = problems.key(input.programmeId(), "TalentProgramme", true, "input", "programmeId")
 				.flatMap((key) -> problems.found(this.writes.programmeExists(key) ? Optional.of(key) : Optional.empty(),
@@ -165,7 +169,8 @@ class TalentMutations {
 	}
 
 	@MutationMapping
-	TalentAwardPayload updateTalentAward(@Argument UpdateTalentAwardInput input) {
+	@PreAuthorize(Access.WRITE)
+	public TalentAwardPayload updateTalentAward(@Argument UpdateTalentAwardInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "TalentAward", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lockAward(id), "TalentAward", "input", "id"));
@@ -201,7 +206,8 @@ class TalentMutations {
 	}
 
 	@MutationMapping
-	DeletePayload deleteTalentAward(@Argument DeleteInput input) {
+	@PreAuthorize(Access.WRITE)
+	public DeletePayload deleteTalentAward(@Argument DeleteInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Map<String, Object>> current = problems.key(input.id(), "TalentAward", true, "input", "id")
 				.flatMap((id) -> problems.found(this.writes.lockAward(id), "TalentAward", "input", "id"));

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.NodeLookup;
+
+import cn.changhe.portfolio.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +27,8 @@ class TalentRepository implements NodeLookup {
 	}
 
 	List<TalentProgramme> programmes() {
-		return this.jdbc.sql(COLUMNS + " WHERE deleted_at IS NULL ORDER BY id").query(TalentRepository::programme).list();
+		Conditions where = Scope.none(new Conditions().and("deleted_at IS NULL"));
+		return this.jdbc.sql(COLUMNS + where.where() + " ORDER BY id").params(where.parameters()).query(TalentRepository::programme).list();
 	}
 
 	@Override
@@ -34,8 +38,9 @@ class TalentRepository implements NodeLookup {
 
 	@Override
 	public List<TalentProgramme> findAllById(Collection<Long> ids) {
-		return this.jdbc.sql(COLUMNS + " WHERE deleted_at IS NULL AND id IN (:ids)")
-			.param("ids", ids)
+		Conditions where = Scope.none(new Conditions().and("deleted_at IS NULL").andIn("id", ids));
+		return this.jdbc.sql(COLUMNS + where.where())
+			.params(where.parameters())
 			.query(TalentRepository::programme)
 			.list();
 	}

@@ -79,7 +79,7 @@ class ZoneMutationsTest extends ApiTest {
 			.containsEntry("unit", "亿元").containsEntry("qualifier", "ESTIMATED").containsEntry("version", 0);
 		assertThat(decimal(indicator.get("value"))).isEqualByComparingTo("12.3456");
 		assertThat(decimal(indicator.get("yoyChangePct"))).isEqualByComparingTo("-3.5");
-		assertThat(map(indicator, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: anonymous");
+		assertThat(map(indicator, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: demo-admin");
 		String id = (String) indicator.get("id");
 		assertThat(indicatorsOf(YEAR)).extracting((i) -> i.get("id")).contains(id);
 
@@ -90,7 +90,7 @@ class ZoneMutationsTest extends ApiTest {
 		assertThat(decimal(map(replaced, "indicator").get("value"))).isEqualByComparingTo("13");
 		List<Map<String, Object>> audit = audit(id);
 		assertThat(audit).extracting((e) -> e.get("action"), (e) -> e.get("actor"))
-			.containsExactly(Tuple.tuple("UPDATE", "anonymous"), Tuple.tuple("CREATE", "anonymous"));
+			.containsExactly(Tuple.tuple("UPDATE", "demo-admin"), Tuple.tuple("CREATE", "demo-admin"));
 		assertThat(map(audit.get(0), "changes")).containsOnlyKeys("value");
 		assertThat(map(map(audit.get(0), "changes"), "value")).containsEntry("before", "12.3456").containsEntry("after", "13.0000");
 		assertThat(map(map(audit.get(1), "changes"), "code")).containsEntry("after", code);

@@ -133,14 +133,14 @@ class FundMutationsTest extends ApiTest {
 		assertThat(list(fund, "focusSectors").stream().map((s) -> s.get("id"))).containsExactlyInAnyOrder(sectors.get(0),
 				sectors.get(1));
 		assertThat(decimal(map(fund, "committed").get("amount"))).isZero();
-		assertThat(map(fund, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: anonymous");
+		assertThat(map(fund, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: demo-admin");
 		String id = (String) fund.get("id");
 		assertThat((String) query("query($id: ID!) { node(id: $id) { ... on Fund { name } } }", "node.name", Map.of("id", id)))
 			.isEqualTo(name);
 
 		List<Map<String, Object>> audit = audit(id);
 		assertThat(audit).hasSize(1);
-		assertThat(audit.get(0)).containsEntry("action", "CREATE").containsEntry("actor", "anonymous").containsEntry("entityId", id);
+		assertThat(audit.get(0)).containsEntry("action", "CREATE").containsEntry("actor", "demo-admin").containsEntry("entityId", id);
 		assertThat(map(map(audit.get(0), "changes"), "size")).containsEntry("before", null).containsEntry("after", "1250000000.00");
 		assertThat(map(map(audit.get(0), "changes"), "name")).containsEntry("after", name);
 	}

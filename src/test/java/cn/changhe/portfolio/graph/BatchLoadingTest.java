@@ -30,7 +30,8 @@ class BatchLoadingTest extends ApiTest {
 				}""".formatted(first);
 		long forTwo = statementsFor(query.apply(2));
 		long forFifty = statementsFor(query.apply(50));
-		assertThat(forFifty).isEqualTo(forTwo).isEqualTo(3);
+		// One to find the client by its token, one for each level of the query (the budget's bookkeeping is apart).
+		assertThat(forFifty).isEqualTo(forTwo).isEqualTo(4);
 	}
 
 	@Test
@@ -53,7 +54,7 @@ class BatchLoadingTest extends ApiTest {
 				}""".formatted(first);
 		long forTwo = statementsFor(query.apply(2));
 		long forFifty = statementsFor(query.apply(50));
-		assertThat(forFifty).isEqualTo(forTwo).isLessThanOrEqualTo(12);
+		assertThat(forFifty).isEqualTo(forTwo).isLessThanOrEqualTo(13);
 	}
 
 	private long statementsFor(String document) {

@@ -121,13 +121,13 @@ class RelationsTest extends ApiTest {
 		// language=GraphQL
 		String query = """
 				{
-				  funds(first: 50) {
+				  funds(first: 10) {
 				    nodes {
 				      id name
 				      investments(first: 100) { totalCount nodes { kind enterprise { id } fund { id } } }
-				      portfolioEnterprises(first: 100) {
+				      portfolioEnterprises(first: 40) {
 				        totalCount
-				        nodes { id fundInvestments(first: 100) { nodes { fund { id } } } }
+				        nodes { id fundInvestments(first: 20) { nodes { fund { id } } } }
 				      }
 				    }
 				  }

@@ -30,7 +30,7 @@ class EmbeddedDatabaseTest {
 		Path dataDir = Path.of("target", "test-db", "restart-" + UUID.randomUUID());
 		int projects;
 		try (RunningApp app = RunningApp.start(Map.of("zone.embedded.data-dir", dataDir.toString()))) {
-			projects = app.graphQl().document(COUNTS).execute().path("projects.totalCount").entity(Integer.class).get();
+			projects = app.graphQl("demo-admin").document(COUNTS).execute().path("projects.totalCount").entity(Integer.class).get();
 			assertThat(projects).isGreaterThan(0);
 			JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);
 			jdbc.update("""
@@ -39,7 +39,7 @@ class EmbeddedDatabaseTest {
 		}
 		assertThat(Files.isDirectory(dataDir.resolve("mysql"))).isTrue();
 		try (RunningApp app = RunningApp.start(Map.of("zone.embedded.data-dir", dataDir.toString()))) {
-			var response = app.graphQl().document(COUNTS).execute();
+			var response = app.graphQl("demo-admin").document(COUNTS).execute();
 			response.path("enterprises.nodes[0].name").entity(String.class).isEqualTo("重启测试有限公司");
 			response.path("projects.totalCount").entity(Integer.class).isEqualTo(projects);
 			response.path("sectors[*].code").entityList(String.class).contains("NEV", "ROBOTICS_CNC");

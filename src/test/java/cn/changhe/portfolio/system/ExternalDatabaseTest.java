@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExternalDatabaseTest {
 
+	private static final String BOOTSTRAP = "bootstrap-token-for-the-external-database-test";
+
 	private static EmbeddedMariaDb server;
 
 	@BeforeAll
@@ -34,7 +36,8 @@ class ExternalDatabaseTest {
 	private static Map<String, String> pointedAt(String database, String... more) {
 		Map<String, String> settings = new java.util.HashMap<>(Map.of(
 				"spring.datasource.url", DatabaseInitializer.jdbcUrl(server.port(), database),
-				"spring.datasource.username", "root", "spring.datasource.password", ""));
+				"spring.datasource.username", "root", "spring.datasource.password", "",
+				"zone.bootstrap-token", BOOTSTRAP));
 		for (int i = 0; i < more.length; i += 2) {
 			settings.put(more[i], more[i + 1]);
 		}
@@ -45,11 +48,14 @@ class ExternalDatabaseTest {
 	void migratesAnEmptyDatabaseAndLoadsNoDemoDataUnlessAsked() {
 		try (RunningApp app = RunningApp.start(pointedAt("production"))) {
 			assertThat(app.context().containsBean("embeddedMariaDb")).isFalse();
+			assertThat(app.context().getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM api_client", Integer.class))
+				.as("no client exists until an administrator creates one")
+				.isZero();
 			JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject(
 					"SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL", Integer.class))
 				.isGreaterThanOrEqualTo(1);
-			var response = app.graphQl().document("{ sectors { code } projects { totalCount } }").execute();
+			var response = app.graphQl(BOOTSTRAP).document("{ sectors { code } projects { totalCount } }").execute();
 			response.path("sectors").entityList(Object.class).hasSize(0);
 			response.path("projects.totalCount").entity(Integer.class).isEqualTo(0);
 		}
@@ -58,7 +64,7 @@ class ExternalDatabaseTest {
 	@Test
 	void loadsTheDemoDataWhenAsked() {
 		try (RunningApp app = RunningApp.start(pointedAt("demo", "zone.demo-data", "true"))) {
-			var response = app.graphQl().documentName("pipeline-2024").execute();
+			var response = app.graphQl("demo-admin").documentName("pipeline-2024").execute();
 			response.path("registered.totalCount").entity(Integer.class).isEqualTo(18);
 		}
 	}

@@ -37,10 +37,12 @@ final class RunningApp implements AutoCloseable {
 		return arguments.toArray(String[]::new);
 	}
 
-	HttpGraphQlTester graphQl() {
+	/** A tester that sends a bearer token: a demo client's name, or the bootstrap token. */
+	HttpGraphQlTester graphQl(String token) {
 		String port = this.context.getEnvironment().getProperty("local.server.port");
 		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + port + "/graphql")
+			.defaultHeader("Authorization", "Bearer " + token)
 			.build();
 		return HttpGraphQlTester.create(client);
 	}

@@ -113,12 +113,12 @@ class TalentMutationsTest extends ApiTest {
 		assertThat(errors(payload)).isEmpty();
 		Map<String, Object> programme = map(payload, "talentProgramme");
 		assertThat(programme).containsEntry("code", code).containsEntry("name", "测试人才计划").containsEntry("level", "ZONE");
-		assertThat(map(programme, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: anonymous");
+		assertThat(map(programme, "provenance")).containsEntry("kind", "REPORTED").containsEntry("source", "API: demo-admin");
 		String id = (String) programme.get("id");
 		List<String> listed = query("{ talentProgrammes { id } }", "talentProgrammes[*].id");
 		assertThat(listed).contains(id);
 		List<Map<String, Object>> audit = audit(id);
-		assertThat(audit).extracting((e) -> e.get("action"), (e) -> e.get("actor")).containsExactly(Tuple.tuple("CREATE", "anonymous"));
+		assertThat(audit).extracting((e) -> e.get("action"), (e) -> e.get("actor")).containsExactly(Tuple.tuple("CREATE", "demo-admin"));
 		assertThat(map(map(audit.get(0), "changes"), "code")).containsEntry("before", null).containsEntry("after", code);
 	}
 

@@ -29,7 +29,7 @@ class EnterpriseWritesTest extends WritesTest {
 		List<Map<String, Object>> audit = query("query($id: ID!) { auditLog(entityId: $id) { nodes { action actor changes } } }",
 				"auditLog.nodes", Map.of("id", enterprise.get("id")));
 		assertThat(audit).hasSize(1);
-		assertThat(audit.get(0)).containsEntry("action", "CREATE").containsEntry("actor", "anonymous");
+		assertThat(audit.get(0)).containsEntry("action", "CREATE").containsEntry("actor", "demo-admin");
 		assertThat((Map<String, Object>) audit.get(0).get("changes")).containsKey("uscc");
 	}
 

@@ -44,7 +44,7 @@ class ProjectLifeTest extends WritesTest {
 		assertThat(audit.stream().map((entry) -> entry.get("action")))
 			.containsExactly("RECORD_MILESTONE", "RECORD_MILESTONE", "RECORD_MILESTONE", "RECORD_MILESTONE", "RECORD_MILESTONE",
 					"CREATE");
-		assertThat(audit).allSatisfy((entry) -> assertThat(entry).containsEntry("actor", "anonymous").containsEntry("entityId", project));
+		assertThat(audit).allSatisfy((entry) -> assertThat(entry).containsEntry("actor", "demo-admin").containsEntry("entityId", project));
 		Map<String, Object> last = (Map<String, Object>) audit.get(0).get("changes");
 		assertThat((Map<String, Object>) last.get("stage")).containsEntry("before", "IN_PRODUCTION").containsEntry("after", "ABOVE_SIZE");
 	}

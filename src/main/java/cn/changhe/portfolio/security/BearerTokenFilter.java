@@ -1,0 +1,85 @@
+package cn.changhe.portfolio.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by its {@code Authorization: Bearer} token: a client's (looked up by
+ * the token's hash, and refused once revoked) or the bootstrap token from the environment. A
+ * request without one is the public's; a token that matches nothing is refused outright.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final JdbcClient jdbc;
+
+	private final byte[] bootstrap;
+
+	BearerTokenFilter(JdbcClient jdbc, String bootstrapToken) {
+		this.jdbc = jdbc;
+		this.bootstrap = (bootstrapToken != null && !bootstrapToken.isBlank())
+				? bootstrapToken.getBytes(StandardCharsets.UTF_8) : null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || header.isBlank()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<Client> client = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+				? client(header.substring(PREFIX.length()).strip()) : Optional.empty();
+		if (client.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			response.setContentType("application/json");
+			response.getOutputStream()
+				.write("{\"errors\":[{\"message\":\"The bearer token is not valid, or was revoked.\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}"
+					.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(client.get(), null, client.get().authorities());
+		SecurityContextHolder.getContext().setAuthentication(authentication);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private Optional<Client> client(String token) {
+		if (token.isEmpty() || token.length() > 200) {
+			return Optional.empty();
+		}
+		if (this.bootstrap != null && MessageDigest.isEqual(this.bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
+			return Optional.of(new Client(null, "bootstrap", Role.ADMIN, null));
+		}
+		return this.jdbc.sql("""
+				SELECT id, name, role, investor_id FROM api_client WHERE token_hash = ? AND revoked_at IS NULL""")
+			.param(Tokens.hash(token))
+			.query((rs, row) -> {
+				long investor = rs.getLong("investor_id");
+				return new Client(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
+						rs.wasNull() ? null : investor);
+			})
+			.optional();
+	}
+
+}

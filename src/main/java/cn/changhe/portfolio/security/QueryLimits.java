@@ -1,0 +1,224 @@
+package cn.changhe.portfolio.security;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.ExecutionResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
+ * asked for with {@code first} costs that many times one row of it, like GitHub's and Shopify's
+ * cost), its depth, its aliases and its root fields; and stops one that runs too long. The cost
+ * goes into the GraphQL context, for the response's {@code extensions.cost} and the client's budget.
+ */
+@Component
+public class QueryLimits extends SimplePerformantInstrumentation {
+
+	/** Where the operation's cost is kept in the GraphQL context. */
+	public static final String COST = QueryLimits.class.getName() + ".cost";
+
+	/** Where the client's remaining budget is kept in the GraphQL context. */
+	public static final String REMAINING = QueryLimits.class.getName() + ".remaining";
+
+	/** Where the request's remote address is kept in the GraphQL context, for the public's budget. */
+	public static final String ADDRESS = QueryLimits.class.getName() + ".address";
+
+	private static final String STARTED = QueryLimits.class.getName() + ".started";
+
+	private static final ErrorClassification RATE_LIMITED = ErrorClassification.errorClassification("RATE_LIMITED");
+
+	private static final ErrorClassification UNAUTHORIZED = ErrorClassification.errorClassification("UNAUTHORIZED");
+
+	/** What a list costs per row when the request gives no size: the default page. */
+	private static final int DEFAULT_ROWS = 20;
+
+	/** Summaries read many rows but answer few groups: a fixed cost for the grouping. */
+	private static final Set<String> SUMMARIES = Set.of("investmentSummary", "projectSummary");
+
+	private static final int SUMMARY_COST = 100;
+
+	private final LimitProperties limits;
+
+	private final RateLimiter rate;
+
+	QueryLimits(LimitProperties limits, RateLimiter rate) {
+		this.limits = limits;
+		this.rate = rate;
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+			InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		if (Viewer.client().isEmpty() && introspects(context.getOperationDefinition().getSelectionSet(), context)) {
+			GraphQLError error = GraphQLError.newError()
+				.message("Introspection is for API clients: send a bearer token.")
+				.errorType(UNAUTHORIZED)
+				.build();
+			throw new AbortExecutionException(List.of(error));
+		}
+		Measure measure = measure(context);
+		context.getGraphQLContext().put(COST, measure.cost);
+		context.getGraphQLContext().put(STARTED, System.nanoTime());
+		if (measure.cost > this.limits.maxCost()) {
+			throw TooComplex.abort("The operation would cost " + measure.cost + ", over the limit of " + this.limits.maxCost()
+					+ ": ask for fewer rows (first/last) or fewer nested lists.",
+					Map.of("cost", measure.cost, "maxCost", this.limits.maxCost()));
+		}
+		if (measure.depth > this.limits.maxDepth()) {
+			throw TooComplex.abort("The operation nests " + measure.depth + " fields deep, over the limit of "
+					+ this.limits.maxDepth() + ".", Map.of("depth", measure.depth, "maxDepth", this.limits.maxDepth()));
+		}
+		if (measure.aliases > this.limits.maxAliases()) {
+			throw TooComplex.abort("The operation has " + measure.aliases + " aliases, over the limit of "
+					+ this.limits.maxAliases() + ".", Map.of("aliases", measure.aliases, "maxAliases", this.limits.maxAliases()));
+		}
+		if (measure.rootFields > this.limits.maxRootFields()) {
+			throw TooComplex.abort("The operation asks for " + measure.rootFields + " root fields, over the limit of "
+					+ this.limits.maxRootFields() + ".",
+					Map.of("rootFields", measure.rootFields, "maxRootFields", this.limits.maxRootFields()));
+		}
+		String key = Viewer.client().map((client) -> "client:" + client.name())
+			.orElseGet(() -> "address:" + context.getGraphQLContext().getOrDefault(ADDRESS, "unknown"));
+		RateLimiter.Outcome outcome = this.rate.take(key, measure.cost);
+		context.getGraphQLContext().put(REMAINING, outcome.remaining());
+		if (!outcome.allowed()) {
+			GraphQLError error = GraphQLError.newError()
+				.message("Over the query budget: " + measure.cost + " wanted, " + outcome.remaining()
+						+ " left; try again in " + outcome.retryAfterSeconds() + " s.")
+				.errorType(RATE_LIMITED)
+				.extensions(Map.of("retryAfter", outcome.retryAfterSeconds()))
+				.build();
+			throw new AbortExecutionException(List.of(error));
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
+			InstrumentationState state) {
+		Long started = parameters.getExecutionContext().getGraphQLContext().get(STARTED);
+		if (started != null && System.nanoTime() - started > this.limits.timeout().toNanos()) {
+			throw new AbortExecutionException("The operation ran longer than " + this.limits.timeout().toSeconds()
+					+ " s and was stopped: ask for less.");
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	/** Whether the selection asks for the schema itself (__schema, __type), through fragments too. */
+	private static boolean introspects(SelectionSet selections, ExecutionContext context) {
+		if (selections == null) {
+			return false;
+		}
+		for (Selection<?> selection : selections.getSelections()) {
+			if (selection instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
+				return true;
+			}
+			if (selection instanceof InlineFragment inline && introspects(inline.getSelectionSet(), context)) {
+				return true;
+			}
+			if (selection instanceof FragmentSpread spread) {
+				FragmentDefinition fragment = context.getFragmentsByName().get(spread.getName());
+				if (fragment != null && introspects(fragment.getSelectionSet(), context)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static Measure measure(ExecutionContext context) {
+		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getOperationDefinition().getName())
+			.coercedVariables(context.getCoercedVariables())
+			.build();
+		Measure measure = new Measure();
+		Map<QueryVisitorFieldEnvironment, Long> childCosts = new HashMap<>();
+		traverser.visitPostOrder(new QueryVisitorStub() {
+
+			@Override
+			public void visitField(QueryVisitorFieldEnvironment env) {
+				if (env.isTypeNameIntrospectionField()) {
+					return;
+				}
+				long children = childCosts.getOrDefault(env, 0L);
+				long cost = cost(env, children);
+				QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
+				if (parent == null) {
+					measure.cost = Math.min(Long.MAX_VALUE / 2, measure.cost + cost);
+					measure.rootFields++;
+				}
+				else {
+					childCosts.merge(parent, cost, (a, b) -> Math.min(Long.MAX_VALUE / 2, a + b));
+				}
+				if (env.getField().getAlias() != null) {
+					measure.aliases++;
+				}
+				measure.depth = Math.max(measure.depth, depth(env));
+			}
+
+		});
+		return measure;
+	}
+
+	private static long cost(QueryVisitorFieldEnvironment env, long children) {
+		if (SUMMARIES.contains(env.getField().getName()) && env.getParentEnvironment() == null) {
+			return SUMMARY_COST + children;
+		}
+		Object first = env.getArguments().get("first");
+		Object last = env.getArguments().get("last");
+		boolean paged = env.getFieldDefinition().getArgument("first") != null;
+		if (!paged) {
+			return 1 + children;
+		}
+		long rows = (first instanceof Number n) ? n.longValue() : (last instanceof Number n) ? n.longValue() : DEFAULT_ROWS;
+		return Math.min(Long.MAX_VALUE / 4, Math.max(1, rows) * (1 + children));
+	}
+
+	private static int depth(QueryVisitorFieldEnvironment env) {
+		int depth = 1;
+		for (QueryVisitorFieldEnvironment parent = env.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
+			depth++;
+		}
+		return depth;
+	}
+
+	private static final class Measure {
+
+		long cost;
+
+		int depth;
+
+		int aliases;
+
+		int rootFields;
+
+	}
+
+}
