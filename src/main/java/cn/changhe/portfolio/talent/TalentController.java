@@ -81,6 +81,13 @@ class TalentController {
 		return Relation.load(awardsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
+	/** Personal names are for analysts and above, whatever else lets a viewer reach an award. */
+	@SchemaMapping(typeName = "TalentAward")
+	@PreAuthorize(Access.READ)
+	public String personName(TalentAward award) {
+		return award.personName();
+	}
+
 	@BatchMapping
 	Map<TalentAward, TalentProgramme> programme(List<TalentAward> awards) {
 		return Relations.toOne(awards, TalentAward::programmeId, this.programmes::findAllById);

@@ -164,6 +164,32 @@ class AccessTest extends ApiTest {
 	}
 
 	@Test
+	void personalNamesInTalentAwardsAreForAnalystsAndAbove() {
+		java.util.List<String> names = as("demo-analyst")
+			.document("{ talentAwards(filter: { yearFrom: 2024, yearTo: 2024 }, first: 100) { nodes { personName } } }")
+			.execute()
+			.path("talentAwards.nodes[*].personName")
+			.entityList(String.class)
+			.get();
+		assertThat(names).isNotEmpty();
+		as("demo-partner-addor").document("{ talentAwards { nodes { personName } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+	}
+
+	@Test
+	void browsersMayCallOnlyFromTheConfiguredOrigins() {
+		this.http.options()
+			.uri("/graphql")
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin");
+	}
+
+	@Test
 	void introspectionIsForClientsNotThePublic() {
 		String introspection = "{ __schema { queryType { name } } }";
 		as("demo-analyst").document(introspection).execute().path("__schema.queryType.name").entity(String.class).isEqualTo("Query");

@@ -1,0 +1,48 @@
+package cn.changhe.portfolio.security;
+
+import java.util.Map;
+
+import cn.changhe.portfolio.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A flood of expensive queries from one client spends that client's budget alone: it is told to
+ * retry later, and another client keeps working. (A small budget, on a context of its own.)
+ */
+@TestPropertySource(properties = { "zone.rate.capacity=3000", "zone.rate.restore-per-second=10" })
+class BudgetTest extends ApiTest {
+
+	// language=GraphQL
+	private static final String EXPENSIVE = "{ enterprises(first: 100) { nodes { name sector { name } projects(first: 2) { nodes { name } } } } }";
+
+	@Test
+	void aFloodFromOneClientIsRateLimitedWhileAnotherKeepsWorking() {
+		String[] classification = new String[1];
+		Object[] retryAfter = new Object[1];
+		for (int i = 0; i < 20 && classification[0] == null; i++) {
+			as("demo-analyst").document(EXPENSIVE).execute().errors().satisfy((errors) -> {
+				if (!errors.isEmpty()) {
+					classification[0] = errors.get(0).getErrorType().toString();
+					retryAfter[0] = errors.get(0).getExtensions().get("retryAfter");
+				}
+			});
+		}
+		assertThat(classification[0]).isEqualTo("RATE_LIMITED");
+		assertThat(((Number) retryAfter[0]).longValue()).isPositive();
+		as("demo-editor").document("{ sectors { code } }").execute().path("sectors").entityList(Object.class).hasSizeGreaterThan(0);
+		this.http.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer demo-analyst")
+			.header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", "{ sectors { code } }"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
+			.isEqualTo(3000);
+	}
+
+}
