@@ -1,7 +1,6 @@
 package cn.changhe.portfolio.audit;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;

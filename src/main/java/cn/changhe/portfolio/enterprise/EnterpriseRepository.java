@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -63,20 +62,7 @@ public class EnterpriseRepository implements NodeLookup {
 	}
 
 	private Relation.Source<EnterpriseFilter, Enterprise> source(Listing<Enterprise> listing, String parent) {
-		return new Relation.Source<>() {
-
-			@Override
-			public Map<Long, List<Row<Enterprise>>> pages(Collection<Long> parents, EnterpriseFilter filter,
-					PageRequest page) {
-				return listing.pages(EnterpriseRepository.this.jdbc, parent, parents, conditions(filter), page);
-			}
-
-			@Override
-			public Map<Long, Long> counts(Collection<Long> parents, EnterpriseFilter filter) {
-				return listing.counts(EnterpriseRepository.this.jdbc, parent, parents, conditions(filter));
-			}
-
-		};
+		return listing.relation(this.jdbc, parent, EnterpriseRepository::conditions);
 	}
 
 	private static Conditions conditions(EnterpriseFilter filter) {

@@ -1,6 +1,5 @@
 package cn.changhe.portfolio.fund;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.Money;
@@ -28,6 +27,5 @@ record FundFigures(Money committed, Money called, Money invested, int portfolioE
 		}
 
 	}
-
 
 }

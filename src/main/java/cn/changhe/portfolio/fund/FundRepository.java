@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -67,19 +66,7 @@ public class FundRepository implements NodeLookup {
 	}
 
 	private Relation.Source<FundFilter, Fund> source(Listing<Fund> listing, String parent) {
-		return new Relation.Source<>() {
-
-			@Override
-			public Map<Long, List<Row<Fund>>> pages(Collection<Long> parents, FundFilter filter, PageRequest page) {
-				return listing.pages(FundRepository.this.jdbc, parent, parents, conditions(filter), page);
-			}
-
-			@Override
-			public Map<Long, Long> counts(Collection<Long> parents, FundFilter filter) {
-				return listing.counts(FundRepository.this.jdbc, parent, parents, conditions(filter));
-			}
-
-		};
+		return listing.relation(this.jdbc, parent, FundRepository::conditions);
 	}
 
 	private static Conditions conditions(FundFilter filter) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +73,26 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		Map<Long, List<Row<T>>> result = new LinkedHashMap<>();
 		parents.forEach((key) -> result.put(key, byParent.getOrDefault(key, List.of())));
 		return result;
+	}
+
+	/**
+	 * A paged relation over this listing: the rows whose {@code parent} column holds one of the
+	 * parents, under the conditions the relation's filter makes.
+	 */
+	public <F> Relation.Source<F, T> relation(JdbcClient jdbc, String parent, Function<F, Conditions> conditions) {
+		return new Relation.Source<>() {
+
+			@Override
+			public Map<Long, List<Row<T>>> pages(Collection<Long> parents, F filter, PageRequest page) {
+				return Listing.this.pages(jdbc, parent, parents, conditions.apply(filter), page);
+			}
+
+			@Override
+			public Map<Long, Long> counts(Collection<Long> parents, F filter) {
+				return Listing.this.counts(jdbc, parent, parents, conditions.apply(filter));
+			}
+
+		};
 	}
 
 	public long count(JdbcClient jdbc, Conditions where) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -48,20 +47,7 @@ public class InvestmentRepository implements NodeLookup {
 
 	/** A relation's source: the ledger rows whose {@code parent} column holds one of the parents. */
 	Relation.Source<InvestmentFilter, Investment> of(String parent) {
-		return new Relation.Source<>() {
-
-			@Override
-			public Map<Long, List<Row<Investment>>> pages(Collection<Long> parents, InvestmentFilter filter,
-					PageRequest page) {
-				return LISTING.pages(InvestmentRepository.this.jdbc, parent, parents, conditions(filter), page);
-			}
-
-			@Override
-			public Map<Long, Long> counts(Collection<Long> parents, InvestmentFilter filter) {
-				return LISTING.counts(InvestmentRepository.this.jdbc, parent, parents, conditions(filter));
-			}
-
-		};
+		return LISTING.relation(this.jdbc, parent, InvestmentRepository::conditions);
 	}
 
 	private static Conditions conditions(InvestmentFilter filter) {

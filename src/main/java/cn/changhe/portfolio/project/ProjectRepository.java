@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -52,19 +51,7 @@ public class ProjectRepository implements NodeLookup {
 
 	/** A relation's source: the projects whose {@code parent} column holds one of the parents. */
 	Relation.Source<ProjectFilter, Project> of(String parent) {
-		return new Relation.Source<>() {
-
-			@Override
-			public Map<Long, List<Row<Project>>> pages(Collection<Long> parents, ProjectFilter filter, PageRequest page) {
-				return LISTING.pages(ProjectRepository.this.jdbc, parent, parents, conditions(filter), page);
-			}
-
-			@Override
-			public Map<Long, Long> counts(Collection<Long> parents, ProjectFilter filter) {
-				return LISTING.counts(ProjectRepository.this.jdbc, parent, parents, conditions(filter));
-			}
-
-		};
+		return LISTING.relation(this.jdbc, parent, ProjectRepository::conditions);
 	}
 
 	static Conditions conditions(ProjectFilter filter) {

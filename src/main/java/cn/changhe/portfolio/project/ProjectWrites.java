@@ -1,6 +1,5 @@
 package cn.changhe.portfolio.project;
 
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -157,6 +156,5 @@ class ProjectWrites {
 	private void touch(long projectId, LocalDateTime now) {
 		this.jdbc.sql("UPDATE project SET updated_at = ?, version = version + 1 WHERE id = ?").params(now, projectId).update();
 	}
-
 
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -47,20 +46,7 @@ class TalentAwardRepository implements NodeLookup {
 
 	/** A relation's source: the awards whose {@code parent} column holds one of the parents. */
 	Relation.Source<TalentAwardFilter, TalentAward> of(String parent) {
-		return new Relation.Source<>() {
-
-			@Override
-			public Map<Long, List<Row<TalentAward>>> pages(Collection<Long> parents, TalentAwardFilter filter,
-					PageRequest page) {
-				return LISTING.pages(TalentAwardRepository.this.jdbc, parent, parents, conditions(filter), page);
-			}
-
-			@Override
-			public Map<Long, Long> counts(Collection<Long> parents, TalentAwardFilter filter) {
-				return LISTING.counts(TalentAwardRepository.this.jdbc, parent, parents, conditions(filter));
-			}
-
-		};
+		return LISTING.relation(this.jdbc, parent, TalentAwardRepository::conditions);
 	}
 
 	private static Conditions conditions(TalentAwardFilter filter) {

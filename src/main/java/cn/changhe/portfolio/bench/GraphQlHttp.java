@@ -1,0 +1,78 @@
+package cn.changhe.portfolio.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Posts GraphQL operations to a running service over HTTP/1.1 with a bearer token. */
+public final class GraphQlHttp {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client;
+
+	private final URI uri;
+
+	private final String token;
+
+	public GraphQlHttp(HttpClient client, int port, String token) {
+		this.client = client;
+		this.uri = URI.create("http://127.0.0.1:" + port + "/graphql");
+		this.token = token;
+	}
+
+	public static HttpClient newClient() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	/** The request body of an operation with its variables. */
+	public static String body(String query, Map<String, Object> variables) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", query);
+		if (variables != null && !variables.isEmpty()) {
+			body.put("variables", variables);
+		}
+		return JSON.writeValueAsString(body);
+	}
+
+	public HttpRequest request(String body) {
+		return HttpRequest.newBuilder(this.uri)
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.token)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	/** The whole response document; fails on a status other than 200 or on GraphQL errors. */
+	public JsonNode execute(String query, Map<String, Object> variables) {
+		try {
+			HttpResponse<String> response = this.client.send(request(body(query, variables)),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+			}
+			JsonNode document = JSON.readTree(response.body());
+			if (document.has("errors")) {
+				throw new IllegalStateException("GraphQL errors: " + document.get("errors") + " for " + query);
+			}
+			return document.get("data");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
