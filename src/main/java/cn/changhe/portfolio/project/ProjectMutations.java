@@ -131,8 +131,9 @@ class ProjectMutations {
 	@PreAuthorize(Access.WRITE)
 	public ProjectPayload updateProject(@Argument UpdateProjectInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = lock(problems, input.id(), "id");
-			if (current.isEmpty() || !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion())) {
+			Optional<Map<String, Object>> current = lock(problems, input.id(), "id", input.expectedVersion(),
+					true);
+			if (current.isEmpty()) {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.id(), "Project", "input.id");
@@ -175,9 +176,9 @@ class ProjectMutations {
 	@PreAuthorize(Access.WRITE)
 	public ProjectPayload recordMilestone(@Argument RecordMilestoneInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
-			if (current.isEmpty()
-					|| !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion(), false)) {
+			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId", input.expectedVersion(),
+					false);
+			if (current.isEmpty()) {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.projectId(), "Project", "input.projectId");
@@ -218,9 +219,9 @@ class ProjectMutations {
 	@PreAuthorize(Access.WRITE)
 	public ProjectPayload listStall(@Argument ListStallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
-			if (current.isEmpty()
-					|| !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion(), false)) {
+			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId", input.expectedVersion(),
+					false);
+			if (current.isEmpty()) {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.projectId(), "Project", "input.projectId");
@@ -260,9 +261,9 @@ class ProjectMutations {
 	@PreAuthorize(Access.WRITE)
 	public ProjectPayload clearStall(@Argument ClearStallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId");
-			if (current.isEmpty()
-					|| !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion(), false)) {
+			Optional<Map<String, Object>> current = lock(problems, input.projectId(), "projectId", input.expectedVersion(),
+					false);
+			if (current.isEmpty()) {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.projectId(), "Project", "input.projectId");
@@ -291,8 +292,9 @@ class ProjectMutations {
 	@PreAuthorize(Access.WRITE)
 	public DeletePayload deleteProject(@Argument DeleteInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = lock(problems, input.id(), "id");
-			if (current.isEmpty() || !Versions.matches(problems, (Long) current.get().get("version"), input.expectedVersion())) {
+			Optional<Map<String, Object>> current = lock(problems, input.id(), "id", input.expectedVersion(),
+					true);
+			if (current.isEmpty()) {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.id(), "Project", "input.id");
@@ -307,9 +309,12 @@ class ProjectMutations {
 		}, (problems) -> new DeletePayload(null, problems.errors()));
 	}
 
-	private Optional<Map<String, Object>> lock(Problems problems, String projectId, String field) {
+	/** The project's fields, locked, when it exists and is at the version the input names (if it must name one). */
+	private Optional<Map<String, Object>> lock(Problems problems, String projectId, String field, Long expectedVersion,
+			boolean versionRequired) {
 		return problems.key(projectId, "Project", true, "input", field)
-			.flatMap((id) -> problems.found(this.writes.lock(id), "Project", "input", field));
+			.flatMap((id) -> problems.found(this.writes.lock(id), "Project", "input", field))
+			.filter((current) -> Versions.matches(problems, (Long) current.get("version"), expectedVersion, versionRequired));
 	}
 
 	private Long sector(Problems problems, String sectorId) {
