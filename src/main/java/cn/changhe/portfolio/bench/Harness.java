@@ -1,15 +1,510 @@
 package cn.changhe.portfolio.bench;
 
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
 import cn.changhe.portfolio.bench.ScaleDataset.Size;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.system.StatementCounter;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+/**
+ * Drives the seven operations over HTTP at each concurrency, after a warm-up, and the floor for
+ * 1-5 in the same run; prints the table and writes it to {@code bench.results}.
+ */
 final class Harness {
 
+	private static final String NODE = """
+			query($id: ID!) { node(id: $id) { id ... on Project { name stage totalInvestment { amount currency }
+			  milestones { stage reachedOn } } } }""";
+
+	private static final String PAGE = """
+			query($sector: ID!, $after: String) { projects(filter: { sectorIds: [$sector] }, first: 20, after: $after) {
+			  nodes { id name stage totalInvestment { amount currency } } pageInfo { hasNextPage endCursor } } }""";
+
+	private static final String NESTED = """
+			query($n: Int) { enterprises(first: $n) { nodes { name projects(first: 10) { nodes { name
+			  investments(first: 10) { nodes { amount { amount currency } fund { name } } } } } } } }""";
+
+	private static final String SUMMARY = """
+			{ investmentSummary(groupBy: [SECTOR, YEAR]) { sector { code name } year currency count total { amount(unit: YI) } } }""";
+
+	private static final String ZONE_YEAR = """
+			{ zoneYear(year: 2024) { indicators { code value } targets { code target actual progress } } }""";
+
+	private static final String RECORD = """
+			mutation($id: ID!) { recordInvestment(input: { kind: LOAN, amount: { amount: "12345.67" }, year: 2024, projectId: $id }) {
+			  investment { id kind year amount { amount currency } } userErrors { field code message } } }""";
+
+	private final ConfigurableApplicationContext app;
+
+	private final String token;
+
+	private final Size size;
+
+	private final String loadLine;
+
+	private final DataSource ds;
+
+	private final StatementCounter counter;
+
+	private final int port;
+
+	private final HttpClient client = GraphQlHttp.newClient();
+
+	private final GraphQlHttp api;
+
+	private final int warmup = Integer.getInteger("bench.warmup", 5);
+
+	private final int duration = Integer.getInteger("bench.duration", 10);
+
+	private final int[] concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
+	private final String only = System.getProperty("bench.scenarios", "1,2,3,4,5,6,7");
+
+	private final HeapSampler heap = new HeapSampler();
+
 	Harness(ConfigurableApplicationContext app, String token, Size size, String loadLine) {
+		this.app = app;
+		this.token = token;
+		this.size = size;
+		this.loadLine = loadLine;
+		this.ds = app.getBean(DataSource.class);
+		this.counter = app.getBean(StatementCounter.class);
+		this.port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		this.api = new GraphQlHttp(this.client, this.port, token);
 	}
 
-	void run() {
+	record Scenario(int number, String name, LongFunction<HttpRequest> graphQl, LongFunction<HttpRequest> floor,
+			boolean mutation) {
+	}
+
+	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, long bytes,
+			long heapMax, String firstError) {
+
+		double throughput() {
+			return this.requests / this.seconds;
+		}
+
+	}
+
+	void run() throws Exception {
+		int maxConcurrency = Arrays.stream(this.concurrencies).max().orElse(32);
+		this.heap.start();
+		try (Floor floor = new Floor(this.ds, maxConcurrency)) {
+			List<Scenario> scenarios = scenarios(floor.port());
+			StringBuilder checks = new StringBuilder();
+			for (Scenario s : scenarios) {
+				if (s.floor() != null) {
+					checks.append(compare(s)).append('\n');
+				}
+			}
+			System.out.print(checks);
+			Map<String, Result[]> results = new LinkedHashMap<>();
+			Instant started = Instant.now();
+			for (Scenario s : scenarios) {
+				if (!Arrays.asList(this.only.split(",")).contains(String.valueOf(s.number()))) {
+					continue;
+				}
+				for (int c : this.concurrencies) {
+					Result g = measure(s.graphQl(), c, s.mutation());
+					Result f = (s.floor() != null) ? measure(s.floor(), c, false) : null;
+					results.put(s.number() + "|" + c, new Result[] { g, f });
+					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
+							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(),
+							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
+									+ " | ratio %.2f", f.throughput(), f.p50(), f.p99(), f.errors(), f.statements(),
+									g.throughput() / f.throughput()));
+					if (g.firstError() != null) {
+						System.out.println("   first GraphQL error: " + g.firstError());
+					}
+					if (f != null && f.firstError() != null) {
+						System.out.println("   first floor error: " + f.firstError());
+					}
+				}
+			}
+			String report = report(scenarios, results, checks.toString(), started);
+			System.out.println();
+			System.out.println(report);
+			Path out = Path.of(System.getProperty("bench.results", "target/benchmark-results.md"));
+			if (out.getParent() != null) {
+				Files.createDirectories(out.getParent());
+			}
+			Files.writeString(out, report, StandardCharsets.UTF_8);
+			System.out.println("Written to " + out.toAbsolutePath());
+		}
+		finally {
+			this.heap.stop();
+		}
+	}
+
+	// ---- the scenarios and their arguments
+
+	private List<Scenario> scenarios(int floorPort) throws SQLException {
+		List<Long> projectIds = longs("SELECT id FROM project WHERE deleted_at IS NULL AND MOD(id, ?) = 7 ORDER BY id LIMIT 1000",
+				Math.max(1, this.size.projects / 1000));
+		long sector = longs("SELECT sector_id FROM project WHERE deleted_at IS NULL GROUP BY sector_id "
+				+ "ORDER BY COUNT(*) DESC, sector_id LIMIT ?", 1).get(0);
+		long sectorProjects = longs("SELECT COUNT(*) FROM project WHERE deleted_at IS NULL AND sector_id = ?", sector).get(0);
+		String sectorId = GlobalId.encode("Sector", sector);
+		// deep in the list: walk 80% of the sector's projects in pages of 100, keep the last 20 cursors
+		List<String> cursors = new ArrayList<>();
+		long pages = Math.max(2, sectorProjects * 8 / 10 / 100);
+		String after = null;
+		long walkStart = System.nanoTime();
+		for (long i = 0; i < pages; i++) {
+			Map<String, Object> vars = new LinkedHashMap<>();
+			vars.put("sector", sectorId);
+			vars.put("after", after);
+			JsonNode page = this.api.execute("query($sector: ID!, $after: String) { projects(filter: { sectorIds: [$sector] }, "
+					+ "first: 100, after: $after) { pageInfo { endCursor } } }", vars).get("projects");
+			after = page.at("/pageInfo/endCursor").asString();
+			if (i >= pages - 20) {
+				cursors.add(after);
+			}
+		}
+		System.out.printf("Setup: %d projects for node/mutation, sector %d with %d projects, %d deep cursors after %d pages "
+				+ "of 100 (%d ms)%n", projectIds.size(), sector, sectorProjects, cursors.size(), pages,
+				(System.nanoTime() - walkStart) / 1_000_000);
+		String floorBase = "http://127.0.0.1:" + floorPort;
+		List<Scenario> list = new ArrayList<>();
+		list.add(new Scenario(1, "node(id) of a project", (i) -> gql(NODE, Map.of("id", projectId(projectIds, i))),
+				(i) -> get(floorBase + "/node?id=" + enc(projectId(projectIds, i))), false));
+		list.add(new Scenario(2, "keyset page of 20, filtered, deep", (i) -> {
+			Map<String, Object> vars = new LinkedHashMap<>();
+			vars.put("sector", sectorId);
+			vars.put("after", cursors.get((int) (i % cursors.size())));
+			return gql(PAGE, vars);
+		}, (i) -> get(floorBase + "/page?sector=" + enc(sectorId) + "&after=" + enc(cursors.get((int) (i % cursors.size())))),
+				false));
+		list.add(new Scenario(3, "1 enterprise > 10 projects > 10 investments", (i) -> gql(NESTED, Map.of("n", 1)),
+				(i) -> get(floorBase + "/nested?n=1"), false));
+		list.add(new Scenario(4, "50 enterprises > 10 projects > 10 investments", (i) -> gql(NESTED, Map.of("n", 50)),
+				(i) -> get(floorBase + "/nested?n=50"), false));
+		list.add(new Scenario(5, "investmentSummary(groupBy: [SECTOR, YEAR])", (i) -> gql(SUMMARY, null),
+				(i) -> get(floorBase + "/summary"), false));
+		list.add(new Scenario(6, "zoneYear(year: 2024) with targets", (i) -> gql(ZONE_YEAR, null), null, false));
+		list.add(new Scenario(7, "recordInvestment mutation", (i) -> gql(RECORD, Map.of("id", projectId(projectIds, i))), null,
+				true));
+		return list;
+	}
+
+	private static String projectId(List<Long> ids, long i) {
+		return GlobalId.encode("Project", ids.get((int) (i % ids.size())));
+	}
+
+	private static String enc(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private HttpRequest gql(String query, Map<String, Object> variables) {
+		return this.api.request(GraphQlHttp.body(query, variables));
+	}
+
+	private static HttpRequest get(String uri) {
+		return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).GET().build();
+	}
+
+	private List<Long> longs(String sql, long parameter) throws SQLException {
+		List<Long> values = new ArrayList<>();
+		try (Connection c = this.ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+			s.setLong(1, parameter);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					values.add(rs.getLong(1));
+				}
+			}
+		}
+		return values;
+	}
+
+	/** Whether the floor writes the same JSON as the service, for the first request of a scenario. */
+	private String compare(Scenario s) throws IOException, InterruptedException {
+		byte[] g = this.client.send(s.graphQl().apply(0), HttpResponse.BodyHandlers.ofByteArray()).body();
+		byte[] f = this.client.send(s.floor().apply(0), HttpResponse.BodyHandlers.ofByteArray()).body();
+		JsonNode gd = GraphQlHttp.JSON.readTree(g).get("data");
+		JsonNode fd = GraphQlHttp.JSON.readTree(f).get("data");
+		boolean same = gd != null && gd.equals(fd);
+		String line = String.format("Check %d (%s): floor data %s GraphQL data; response bytes GraphQL %d (with extensions), "
+				+ "floor %d", s.number(), s.name(), same ? "==" : "!=", g.length, f.length);
+		if (!same) {
+			String gs = String.valueOf(gd);
+			String fs = String.valueOf(fd);
+			int at = 0;
+			while (at < Math.min(gs.length(), fs.length()) && gs.charAt(at) == fs.charAt(at)) {
+				at++;
+			}
+			line += "\n   differ at char " + at + ": GraphQL ..." + gs.substring(Math.max(0, at - 60), Math.min(gs.length(), at + 80))
+					+ "\n   floor   ..." + fs.substring(Math.max(0, at - 60), Math.min(fs.length(), at + 80));
+		}
+		return line;
+	}
+
+	// ---- the load
+
+	private Result measure(LongFunction<HttpRequest> requests, int concurrency, boolean mutation) throws InterruptedException {
+		Predicate<byte[]> ok = mutation ? Harness::noUserErrors : Harness::noErrors;
+		drive(requests, concurrency, this.warmup, ok);
+		this.heap.resetWindow();
+		long statementsBefore = this.counter.executed();
+		Drive d = drive(requests, concurrency, this.duration, ok);
+		long statements = this.counter.executed() - statementsBefore;
+		long[] all = d.latencies();
+		Arrays.sort(all);
+		double p50 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)] / 1e6;
+		double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
+		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : (double) statements / all.length,
+				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), d.firstError);
+	}
+
+	private static boolean noErrors(byte[] body) {
+		return !contains(body, "\"errors\"");
+	}
+
+	private static boolean noUserErrors(byte[] body) {
+		return noErrors(body) && contains(body, "\"userErrors\":[]");
+	}
+
+	private static boolean contains(byte[] body, String text) {
+		return new String(body, StandardCharsets.UTF_8).contains(text);
+	}
+
+	private static final class Drive {
+
+		final AtomicLong errors = new AtomicLong();
+
+		final AtomicLong bytes = new AtomicLong();
+
+		final List<long[]> perThread = new ArrayList<>();
+
+		final int[] counts;
+
+		volatile String firstError;
+
+		double seconds;
+
+		Drive(int threads) {
+			this.counts = new int[threads];
+			for (int i = 0; i < threads; i++) {
+				this.perThread.add(new long[4096]);
+			}
+		}
+
+		long[] latencies() {
+			int total = Arrays.stream(this.counts).sum();
+			long[] all = new long[total];
+			int at = 0;
+			for (int t = 0; t < this.counts.length; t++) {
+				System.arraycopy(this.perThread.get(t), 0, all, at, this.counts[t]);
+				at += this.counts[t];
+			}
+			return all;
+		}
+
+	}
+
+	private Drive drive(LongFunction<HttpRequest> requests, int concurrency, int seconds, Predicate<byte[]> ok)
+			throws InterruptedException {
+		Drive d = new Drive(concurrency);
+		AtomicLong sequence = new AtomicLong();
+		long start = System.nanoTime();
+		long deadline = start + seconds * 1_000_000_000L;
+		Thread[] threads = new Thread[concurrency];
+		for (int t = 0; t < concurrency; t++) {
+			int me = t;
+			threads[t] = new Thread(() -> {
+				long[] mine = d.perThread.get(me);
+				int n = 0;
+				while (System.nanoTime() < deadline) {
+					HttpRequest request = requests.apply(sequence.getAndIncrement());
+					long t0 = System.nanoTime();
+					boolean good;
+					String problem = null;
+					try {
+						HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+						good = response.statusCode() == 200 && ok.test(response.body());
+						d.bytes.addAndGet(response.body().length);
+						if (!good) {
+							problem = "HTTP " + response.statusCode() + " "
+									+ new String(response.body(), 0, Math.min(400, response.body().length), StandardCharsets.UTF_8);
+						}
+					}
+					catch (IOException ex) {
+						good = false;
+						problem = ex.toString();
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+					long elapsed = System.nanoTime() - t0;
+					if (n == mine.length) {
+						mine = Arrays.copyOf(mine, mine.length * 2);
+						d.perThread.set(me, mine);
+					}
+					mine[n++] = elapsed;
+					d.counts[me] = n;
+					if (!good) {
+						d.errors.incrementAndGet();
+						if (d.firstError == null) {
+							d.firstError = problem;
+						}
+					}
+				}
+			}, "bench-" + t);
+			threads[t].start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		d.seconds = (System.nanoTime() - start) / 1e9;
+		return d;
+	}
+
+	// ---- the report
+
+	private String report(List<Scenario> scenarios, Map<String, Result[]> results, String checks, Instant started) {
+		StringBuilder md = new StringBuilder();
+		Runtime rt = Runtime.getRuntime();
+		md.append("## Results (").append(Instant.now()).append(")\n\n");
+		md.append("- Machine: ").append(rt.availableProcessors()).append(" cores, ")
+			.append(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+					? os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GB RAM" : "? RAM")
+			.append(", ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+			.append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
+		md.append("- JVM max heap (-Xmx): ").append(rt.maxMemory() / (1024 * 1024)).append(" MB; max used heap sampled every 50 ms: ")
+			.append(this.heap.max() / (1024 * 1024)).append(" MB; GC: ").append(gc()).append('\n');
+		md.append("- Data: size ").append(this.size).append(" (").append(this.loadLine).append(")\n");
+		md.append("- Each cell: ").append(this.warmup).append(" s warm-up, then ").append(this.duration)
+			.append(" s measured; HTTP/1.1, one request per worker at a time; service, floor, load generator and MariaDB "
+					+ "share the machine\n");
+		md.append("- Floor check (first request of each scenario):\n");
+		for (String line : checks.split("\n")) {
+			if (!line.isBlank()) {
+				md.append("  - ").append(line.strip()).append('\n');
+			}
+		}
+		md.append('\n');
+		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | floor req/s | floor p50 ms | "
+				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | max heap MB |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Scenario s : scenarios) {
+			for (int c : this.concurrencies) {
+				Result[] r = results.get(s.number() + "|" + c);
+				if (r == null) {
+					continue;
+				}
+				Result g = r[0];
+				Result f = r[1];
+				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | ", s.number(), s.name(), c,
+						g.throughput(), g.p50(), g.p99(), g.errors(), g.statements()));
+				if (f != null) {
+					md.append(String.format("%.1f | %.2f | %.2f | %d | %.2f | **%.2f** | ", f.throughput(), f.p50(), f.p99(),
+							f.errors(), f.statements(), g.throughput() / f.throughput()));
+				}
+				else {
+					md.append("– | – | – | – | – | – | ");
+				}
+				md.append(g.bytes()).append(f != null ? " / " + f.bytes() : "").append(" | ")
+					.append(Math.max(g.heapMax(), f != null ? f.heapMax() : 0) / (1024 * 1024)).append(" |\n");
+			}
+		}
+		md.append('\n').append("Run took ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s.\n");
+		return md.toString();
+	}
+
+	private static String gc() {
+		StringBuilder gc = new StringBuilder();
+		for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+			gc.append(bean.getName()).append(' ').append(bean.getCollectionCount()).append(" collections ")
+				.append(bean.getCollectionTime()).append(" ms; ");
+		}
+		return gc.toString().strip();
+	}
+
+	/** The largest heap in use, sampled every 50 ms, overall and since the last reset. */
+	private static final class HeapSampler {
+
+		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+		private volatile long max;
+
+		private volatile long window;
+
+		private volatile boolean running = true;
+
+		private Thread thread;
+
+		void start() {
+			this.thread = new Thread(() -> {
+				while (this.running) {
+					long used = this.memory.getHeapMemoryUsage().getUsed();
+					if (used > this.max) {
+						this.max = used;
+					}
+					if (used > this.window) {
+						this.window = used;
+					}
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "heap-sampler");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		void resetWindow() {
+			this.window = 0;
+		}
+
+		long windowMax() {
+			return this.window;
+		}
+
+		long max() {
+			return this.max;
+		}
+
+		void stop() {
+			this.running = false;
+			if (this.thread != null) {
+				this.thread.interrupt();
+			}
+		}
+
 	}
 
 }

@@ -1,0 +1,305 @@
+package cn.changhe.portfolio.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+import cn.changhe.portfolio.graphql.GlobalId;
+
+/**
+ * The floor: operations 1-5 answered by hand-written JDBC (bound parameters, the fewest statements
+ * the answer needs) on the service's own DataSource, written as the same JSON as the GraphQL
+ * response, over HTTP from a JDK HttpServer in the same JVM. No GraphQL layer can beat it.
+ */
+final class Floor implements AutoCloseable {
+
+	private static final String STAGE_ORDER = "FIELD(m.stage, 'SIGNED', 'REGISTERED', 'STARTED', 'COMPLETED', "
+			+ "'IN_PRODUCTION', 'ABOVE_SIZE')";
+
+	private final DataSource ds;
+
+	private final HttpServer server;
+
+	private final ExecutorService pool;
+
+	Floor(DataSource ds, int threads) throws IOException {
+		this.ds = ds;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+		this.pool = Executors.newFixedThreadPool(threads);
+		this.server.setExecutor(this.pool);
+		this.server.createContext("/node", handler(this::node));
+		this.server.createContext("/page", handler(this::page));
+		this.server.createContext("/nested", handler(this::nested));
+		this.server.createContext("/summary", handler(this::summary));
+		this.server.start();
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.pool.shutdownNow();
+	}
+
+	private interface Answer {
+
+		Object answer(Map<String, String> params) throws SQLException;
+
+	}
+
+	private static HttpHandler handler(Answer answer) {
+		return (exchange) -> {
+			try (exchange) {
+				byte[] body;
+				int status = 200;
+				try {
+					Map<String, Object> document = new LinkedHashMap<>();
+					document.put("data", answer.answer(params(exchange)));
+					body = GraphQlHttp.JSON.writeValueAsBytes(document);
+				}
+				catch (SQLException | RuntimeException ex) {
+					status = 500;
+					body = ("{\"errors\":[{\"message\":\"" + ex.getClass().getSimpleName() + "\"}]}")
+						.getBytes(StandardCharsets.UTF_8);
+				}
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(status, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			}
+		};
+	}
+
+	private static Map<String, String> params(HttpExchange exchange) {
+		Map<String, String> params = new HashMap<>();
+		String query = exchange.getRequestURI().getRawQuery();
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				int eq = pair.indexOf('=');
+				params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return params;
+	}
+
+	/** As the service writes amounts: without trailing zeros, never in exponent notation. */
+	static BigDecimal plain(BigDecimal amount, int exponent) {
+		BigDecimal converted = amount.movePointLeft(exponent).stripTrailingZeros();
+		return (converted.scale() < 0) ? converted.setScale(0) : converted;
+	}
+
+	private static Map<String, Object> money(BigDecimal amount, String currency) {
+		Map<String, Object> money = new LinkedHashMap<>();
+		money.put("amount", plain(amount, 0));
+		money.put("currency", currency);
+		return money;
+	}
+
+	private static String placeholders(int n) {
+		return String.join(", ", Collections.nCopies(n, "?"));
+	}
+
+	// 1. node(id) of a project, with its milestones: one statement.
+	private Object node(Map<String, String> params) throws SQLException {
+		long id = GlobalId.keyOf(params.get("id"), "Project", "id");
+		Map<String, Object> project = null;
+		List<Map<String, Object>> milestones = new ArrayList<>();
+		try (Connection c = this.ds.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT p.id, p.name, p.stage, p.total_investment, m.stage, "
+						+ "m.reached_on FROM project p LEFT JOIN project_milestone m ON m.project_id = p.id AND "
+						+ "m.deleted_at IS NULL WHERE p.id = ? AND p.deleted_at IS NULL ORDER BY m.reached_on, m.id")) {
+			s.setLong(1, id);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					if (project == null) {
+						project = new LinkedHashMap<>();
+						project.put("id", GlobalId.encode("Project", rs.getLong(1)));
+						project.put("name", rs.getString(2));
+						project.put("stage", rs.getString(3));
+						project.put("totalInvestment", money(rs.getBigDecimal(4), "CNY"));
+						project.put("milestones", milestones);
+					}
+					if (rs.getString(5) != null) {
+						Map<String, Object> m = new LinkedHashMap<>();
+						m.put("stage", rs.getString(5));
+						m.put("reachedOn", rs.getDate(6).toLocalDate().toString());
+						milestones.add(m);
+					}
+				}
+			}
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("node", project);
+		return data;
+	}
+
+	// 2. a keyset page of 20 projects of a sector, ordered by id, after a cursor: one statement.
+	private Object page(Map<String, String> params) throws SQLException {
+		long sector = GlobalId.keyOf(params.get("sector"), "Sector", "sector");
+		String text = new String(Base64.getUrlDecoder().decode(params.get("after")), StandardCharsets.UTF_8);
+		String sort = text.substring(0, text.indexOf('\n'));
+		long after = Long.parseLong(text.substring(text.lastIndexOf('\n') + 1));
+		int first = 20;
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		try (Connection c = this.ds.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT id, name, stage, total_investment FROM project "
+						+ "WHERE sector_id = ? AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
+			s.setLong(1, sector);
+			s.setLong(2, after);
+			s.setInt(3, first + 1);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					Map<String, Object> p = new LinkedHashMap<>();
+					p.put("id", GlobalId.encode("Project", rs.getLong(1)));
+					p.put("name", rs.getString(2));
+					p.put("stage", rs.getString(3));
+					p.put("totalInvestment", money(rs.getBigDecimal(4), "CNY"));
+					nodes.add(p);
+					p.put("_key", rs.getLong(1));
+				}
+			}
+		}
+		boolean hasNext = nodes.size() > first;
+		if (hasNext) {
+			nodes.remove(first);
+		}
+		String endCursor = null;
+		if (!nodes.isEmpty()) {
+			long last = (Long) nodes.get(nodes.size() - 1).get("_key");
+			endCursor = Base64.getUrlEncoder().withoutPadding()
+				.encodeToString((sort + "\n" + last + "\n" + last).getBytes(StandardCharsets.UTF_8));
+		}
+		nodes.forEach((p) -> p.remove("_key"));
+		Map<String, Object> pageInfo = new LinkedHashMap<>();
+		pageInfo.put("hasNextPage", hasNext);
+		pageInfo.put("endCursor", endCursor);
+		Map<String, Object> projects = new LinkedHashMap<>();
+		projects.put("nodes", nodes);
+		projects.put("pageInfo", pageInfo);
+		return Map.of("projects", projects);
+	}
+
+	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements.
+	private Object nested(Map<String, String> params) throws SQLException {
+		int n = Integer.parseInt(params.get("n"));
+		List<Map<String, Object>> enterprises = new ArrayList<>();
+		Map<Long, List<Map<String, Object>>> projectsOf = new LinkedHashMap<>();
+		Map<Long, List<Map<String, Object>>> investmentsOf = new LinkedHashMap<>();
+		try (Connection c = this.ds.getConnection()) {
+			try (PreparedStatement s = c
+				.prepareStatement("SELECT id, name FROM enterprise WHERE deleted_at IS NULL ORDER BY id LIMIT ?")) {
+				s.setInt(1, n);
+				try (ResultSet rs = s.executeQuery()) {
+					while (rs.next()) {
+						List<Map<String, Object>> projects = new ArrayList<>();
+						projectsOf.put(rs.getLong(1), projects);
+						Map<String, Object> e = new LinkedHashMap<>();
+						e.put("name", rs.getString(2));
+						e.put("projects", Map.of("nodes", projects));
+						enterprises.add(e);
+					}
+				}
+			}
+			if (!projectsOf.isEmpty()) {
+				try (PreparedStatement s = c.prepareStatement("SELECT id, enterprise_id, name FROM (SELECT id, "
+						+ "enterprise_id, name, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY id) AS rn "
+						+ "FROM project WHERE deleted_at IS NULL AND enterprise_id IN (" + placeholders(projectsOf.size())
+						+ ")) t WHERE rn <= 10 ORDER BY enterprise_id, id")) {
+					int i = 1;
+					for (Long id : projectsOf.keySet()) {
+						s.setLong(i++, id);
+					}
+					try (ResultSet rs = s.executeQuery()) {
+						while (rs.next()) {
+							List<Map<String, Object>> investments = new ArrayList<>();
+							investmentsOf.put(rs.getLong(1), investments);
+							Map<String, Object> p = new LinkedHashMap<>();
+							p.put("name", rs.getString(3));
+							p.put("investments", Map.of("nodes", investments));
+							projectsOf.get(rs.getLong(2)).add(p);
+						}
+					}
+				}
+			}
+			if (!investmentsOf.isEmpty()) {
+				try (PreparedStatement s = c.prepareStatement("SELECT t.project_id, t.amount, t.currency, f.name FROM "
+						+ "(SELECT id, project_id, amount, currency, fund_id, ROW_NUMBER() OVER (PARTITION BY project_id "
+						+ "ORDER BY id) AS rn FROM investment WHERE deleted_at IS NULL AND project_id IN ("
+						+ placeholders(investmentsOf.size()) + ")) t LEFT JOIN fund f ON f.id = t.fund_id "
+						+ "WHERE t.rn <= 10 ORDER BY t.project_id, t.id")) {
+					int i = 1;
+					for (Long id : investmentsOf.keySet()) {
+						s.setLong(i++, id);
+					}
+					try (ResultSet rs = s.executeQuery()) {
+						while (rs.next()) {
+							Map<String, Object> inv = new LinkedHashMap<>();
+							inv.put("amount", money(rs.getBigDecimal(2), rs.getString(3)));
+							String fund = rs.getString(4);
+							inv.put("fund", (fund == null) ? null : Map.of("name", fund));
+							investmentsOf.get(rs.getLong(1)).add(inv);
+						}
+					}
+				}
+			}
+		}
+		return Map.of("enterprises", Map.of("nodes", enterprises));
+	}
+
+	// 5. investmentSummary(groupBy: [SECTOR, YEAR]) from the totals: one statement.
+	private Object summary(Map<String, String> params) throws SQLException {
+		List<Map<String, Object>> groups = new ArrayList<>();
+		try (Connection c = this.ds.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT t.sector_id, s.code, s.name, t.year, t.currency, "
+						+ "SUM(t.row_count), SUM(t.total) FROM investment_total t LEFT JOIN sector s ON s.id = t.sector_id "
+						+ "GROUP BY t.sector_id, t.year, t.currency ORDER BY t.sector_id, t.year, t.currency LIMIT 1000");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				Map<String, Object> g = new LinkedHashMap<>();
+				if (rs.getString(2) != null) {
+					Map<String, Object> sector = new LinkedHashMap<>();
+					sector.put("code", rs.getString(2));
+					sector.put("name", rs.getString(3));
+					g.put("sector", sector);
+				}
+				else {
+					g.put("sector", null);
+				}
+				g.put("year", rs.getInt(4));
+				g.put("currency", rs.getString(5));
+				g.put("count", rs.getLong(6));
+				g.put("total", Map.of("amount", plain(rs.getBigDecimal(7), 8)));
+				groups.add(g);
+			}
+		}
+		return Map.of("investmentSummary", groups);
+	}
+
+}
