@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it, never by an offset, so it costs the same at row 1,000,000 as at row 1 and stays stable while
  * rows are inserted.
  *
- * <p>Pages of a relation for a whole batch of parents are one statement, with ROW_NUMBER() over
- * each parent's rows, and their counts another. All SQL is built from fixed fragments; every value
+ * <p>Pages of a relation for a whole batch of parents are one statement, a UNION ALL of one seek
+ * per parent, and their counts another. All SQL is built from fixed fragments; every value
  * is a bound parameter.
  *
  * @param columns the select list, each column with its own name
@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param mapper reads a row
  */
 public record Listing<T extends Identified>(String columns, String from, String id, RowMapper<T> mapper) {
+
+	/** The most parents whose pages one UNION ALL holds; more are ranked with ROW_NUMBER() instead. */
+	private static final int MAX_BRANCHES = 50;
 
 	/** Ordering by id alone: the order rows were created in. */
 	public SortKey byId() {
@@ -47,7 +50,9 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	}
 
 	/**
-	 * The same page of a relation for each of a batch of parents, in one statement.
+	 * The same page of a relation for each of a batch of parents, in one statement: a UNION ALL of
+	 * one seek per parent, each reading no more of its parent's rows than the page needs (a parent
+	 * with thousands of rows costs what one with ten does).
 	 * @param parent the column that holds a row's parent key
 	 */
 	public Map<Long, List<Row<T>>> pages(JdbcClient jdbc, String parent, Collection<Long> parents, Conditions where,
@@ -55,8 +60,34 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		if (parents.isEmpty()) {
 			return Map.of();
 		}
+		List<Long> keys = parents.stream().distinct().toList();
+		if (keys.size() > MAX_BRANCHES) {
+			return ranked(jdbc, parent, keys, where, page);
+		}
+		List<String> branches = new ArrayList<>();
+		List<Object> parameters = new ArrayList<>();
+		for (Long key : keys) {
+			Conditions seek = where.with(seek(page)).and(parent + " = ?", key);
+			branches.add("(SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key, " + parent
+					+ " AS parent_key FROM " + this.from + join(page) + seek.where() + orderBy(page) + " LIMIT ?)");
+			parameters.addAll(page.sort().joinParameters());
+			parameters.addAll(seek.parameters());
+			parameters.add(page.size() + 1);
+		}
+		return byParent(keys, jdbc.sql(String.join(" UNION ALL ", branches))
+			.params(parameters)
+			.query(rowMapper(page, "parent_key"))
+			.list());
+	}
+
+	/**
+	 * The same pages for more parents than a UNION ALL should hold: ROW_NUMBER() over each
+	 * parent's rows, in one statement, which reads all of every parent's rows.
+	 */
+	private Map<Long, List<Row<T>>> ranked(JdbcClient jdbc, String parent, List<Long> keys, Conditions where,
+			PageRequest page) {
 		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
-		Conditions seek = where.with(seek(page)).andIn(parent, parents);
+		Conditions seek = where.with(seek(page)).andIn(parent, keys);
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
 		String direction = page.readsDescending() ? " DESC" : " ASC";
@@ -64,14 +95,15 @@ public record Listing<T extends Identified>(String columns, String from, String 
 				+ " AS parent_key, ROW_NUMBER() OVER (PARTITION BY " + parent + " ORDER BY " + sortExpression(page)
 				+ direction + ", " + this.id + direction + ") AS row_in_parent FROM " + this.from + join(page)
 				+ seek.where() + ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
+		return byParent(keys, jdbc.sql(sql).params(parameters).query(rowMapper(page, "parent_key")).list());
+	}
+
+	/** The rows of each parent, in the order read; every parent has an entry. */
+	private static <T> Map<Long, List<Row<T>>> byParent(List<Long> keys, List<Row<T>> rows) {
 		Map<Long, List<Row<T>>> byParent = new HashMap<>();
-		jdbc.sql(sql)
-			.params(parameters)
-			.query(rowMapper(page, "parent_key"))
-			.list()
-			.forEach((row) -> byParent.computeIfAbsent(row.parent(), (key) -> new ArrayList<>()).add(row));
+		rows.forEach((row) -> byParent.computeIfAbsent(row.parent(), (key) -> new ArrayList<>()).add(row));
 		Map<Long, List<Row<T>>> result = new LinkedHashMap<>();
-		parents.forEach((key) -> result.put(key, byParent.getOrDefault(key, List.of())));
+		keys.forEach((key) -> result.put(key, byParent.getOrDefault(key, List.of())));
 		return result;
 	}
 

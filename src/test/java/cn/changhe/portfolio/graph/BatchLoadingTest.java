@@ -57,6 +57,21 @@ class BatchLoadingTest extends ApiTest {
 		assertThat(forFifty).isEqualTo(forTwo).isLessThanOrEqualTo(13);
 	}
 
+	@Test
+	void moreParentsThanOneUnionHoldsGetTheSamePagesAsOneParentAlone() {
+		// language=GraphQL
+		String nested = """
+				{ enterprises(first: 100) { nodes { projects(first: 3) { nodes { id investments(first: 2, orderBy: { field: AMOUNT, direction: DESC }) {
+				    totalCount nodes { id } } } } } } }""";
+		java.util.List<java.util.Map<String, Object>> projects = query(nested, "enterprises.nodes[*].projects.nodes[*]");
+		assertThat(projects).as("more parents than one UNION ALL holds (50)").hasSizeGreaterThan(50);
+		for (java.util.Map<String, Object> project : projects.subList(0, 5)) {
+			Object alone = query("query($id: ID!) { node(id: $id) { ... on Project { investments(first: 2, orderBy: { field: AMOUNT, direction: DESC }) { totalCount nodes { id } } } } }",
+					"node.investments", java.util.Map.of("id", project.get("id")));
+			assertThat(project.get("investments")).isEqualTo(alone);
+		}
+	}
+
 	private long statementsFor(String document) {
 		this.graphQl.document(document).execute().errors().verify(); // parsed once, warms the document cache
 		long before = this.statements.executed();
