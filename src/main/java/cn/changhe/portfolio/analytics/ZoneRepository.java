@@ -52,14 +52,15 @@ class ZoneRepository implements NodeLookup {
 	}
 
 	List<Target> targets(int year) {
-		List<Target> targets = new ArrayList<>();
-		for (Target target : this.jdbc.sql(TARGETS + " WHERE deleted_at IS NULL AND year = ? ORDER BY id")
+		List<Target> targets = this.jdbc.sql(TARGETS + " WHERE deleted_at IS NULL AND year = ? ORDER BY id")
 			.param(year)
 			.query(ZoneRepository::target)
-			.list()) {
-			targets.add(withActual(target));
+			.list();
+		if (targets.isEmpty()) {
+			return targets;
 		}
-		return targets;
+		YearCounts counts = yearCounts(year);
+		return targets.stream().map((target) -> withActual(target, counts)).toList();
 	}
 
 	@Override
@@ -74,46 +75,68 @@ class ZoneRepository implements NodeLookup {
 			.query(ZoneRepository::target)
 			.list()
 			.stream()
-			.map(this::withActual)
+			.map((target) -> withActual(target, yearCounts(target.year())))
 			.toList();
 	}
 
-	private Target withActual(Target target) {
+	private Target withActual(Target target, YearCounts counts) {
 		Measure measure = MEASURES.get(target.code());
 		if (measure == null) {
 			return target;
 		}
-		BigDecimal actual = (measure.share() != null) ? share(measure, target.year())
-				: (measure.stage() != null) ? BigDecimal.valueOf(reached(measure.stage(), measure.atLeast(), target.year(), null))
-						: BigDecimal.valueOf(stallsCleared(target.year()));
+		BigDecimal actual = (measure.share() != null) ? counts.share(measure.share())
+				: (measure.stage() != null) ? BigDecimal.valueOf(counts.reached(measure.stage(), measure.atLeast()))
+						: BigDecimal.valueOf(counts.stallsCleared());
 		return new Target(target.id(), target.code(), target.name(), target.nameEn(), target.year(), target.target(),
 				target.unit(), target.qualifier(), actual, measure.method(), target.provenance());
 	}
 
 	/**
-	 * Projects of at least the amount that reached the stage during the year, in sectors with the
-	 * flag where given: read from the milestones' (stage, reached_on) index, so that it costs the
-	 * year's milestones, not every project.
+	 * Every count the targets of a year need, in two statements: the year's milestones by stage and
+	 * size band (and, for registrations of 3亿 or more, by industry), and the 五未 listings cleared.
 	 */
-	private long reached(String stage, BigDecimal atLeast, int year, String sectorFlag) {
-		String sector = (sectorFlag != null)
-				? " AND p.sector_id IN (SELECT s.id FROM sector s WHERE s." + sectorFlag + " = TRUE)" : "";
-		return this.jdbc.sql("""
-				SELECT COUNT(DISTINCT m.project_id) FROM project_milestone m JOIN project p ON p.id = m.project_id
-				WHERE m.stage = ? AND m.reached_on >= ? AND m.reached_on < ? AND m.deleted_at IS NULL
-				  AND p.deleted_at IS NULL AND p.total_investment >= ?""" + sector)
-			.params(stage, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), atLeast)
-			.query(Long.class)
-			.single();
+	private YearCounts yearCounts(int year) {
+		Map<String, long[]> byStage = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT m.stage,
+				       COUNT(*) AS all_sizes,
+				       SUM(CASE WHEN p.total_investment >= 300000000 THEN 1 ELSE 0 END) AS over3,
+				       SUM(CASE WHEN p.total_investment >= 1000000000 THEN 1 ELSE 0 END) AS over10,
+				       SUM(CASE WHEN p.total_investment >= 5000000000 THEN 1 ELSE 0 END) AS over50,
+				       SUM(CASE WHEN p.total_investment >= 300000000 AND s.is_emerging THEN 1 ELSE 0 END) AS over3_emerging,
+				       SUM(CASE WHEN p.total_investment >= 300000000 AND s.is_leading THEN 1 ELSE 0 END) AS over3_leading
+				FROM project_milestone m
+				JOIN project p ON p.id = m.project_id
+				JOIN sector s ON s.id = p.sector_id
+				WHERE m.reached_on >= ? AND m.reached_on < ? AND m.deleted_at IS NULL AND p.deleted_at IS NULL
+				GROUP BY m.stage""")
+			.params(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+			.query((java.sql.ResultSet rs) -> {
+				byStage.put(rs.getString("stage"), new long[] { rs.getLong("all_sizes"), rs.getLong("over3"),
+						rs.getLong("over10"), rs.getLong("over50"), rs.getLong("over3_emerging"), rs.getLong("over3_leading") });
+			});
+		return new YearCounts(byStage, stallsCleared(year));
 	}
 
-	private BigDecimal share(Measure measure, int year) {
-		long all = reached("REGISTERED", THREE_YI, year, null);
-		if (all == 0) {
-			return null;
+	/** The counts of one year; a milestone is unique per project and stage, so its rows are projects. */
+	private record YearCounts(Map<String, long[]> byStage, long stallsCleared) {
+
+		long reached(String stage, BigDecimal atLeast) {
+			long[] counts = this.byStage.getOrDefault(stage, new long[6]);
+			return (atLeast.compareTo(FIFTY_YI) >= 0) ? counts[3] : (atLeast.compareTo(TEN_YI) >= 0) ? counts[2]
+					: (atLeast.compareTo(THREE_YI) >= 0) ? counts[1] : counts[0];
 		}
-		long in = reached("REGISTERED", THREE_YI, year, measure.share());
-		return BigDecimal.valueOf(in).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(all), 2, RoundingMode.HALF_EVEN);
+
+		BigDecimal share(String sectorFlag) {
+			long[] registered = this.byStage.getOrDefault("REGISTERED", new long[6]);
+			if (registered[1] == 0) {
+				return null;
+			}
+			long in = "is_emerging".equals(sectorFlag) ? registered[4] : registered[5];
+			return BigDecimal.valueOf(in).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(registered[1]), 2,
+					RoundingMode.HALF_EVEN);
+		}
+
 	}
 
 	private long stallsCleared(int year) {

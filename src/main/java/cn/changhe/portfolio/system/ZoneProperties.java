@@ -22,9 +22,10 @@ public record ZoneProperties(@DefaultValue("false") boolean demoData, @DefaultVa
 	 * @param dataDir where its data lives, kept across restarts
 	 * @param baseDir where its binaries are unpacked (a cache; defaults to the temp directory)
 	 * @param database the schema the service uses
+	 * @param bufferPoolSize InnoDB's cache of pages: the working set of the summaries and indexes
 	 */
 	public record Embedded(@DefaultValue("true") boolean enabled, @DefaultValue("data") Path dataDir, Path baseDir,
-			@DefaultValue("changhe") String database) {
+			@DefaultValue("changhe") String database, @DefaultValue("512M") String bufferPoolSize) {
 	}
 
 	/**
