@@ -74,6 +74,16 @@ public abstract class ApiTest {
 		return query(document, path, Map.of());
 	}
 
+	/** The payload of a mutation called with this input, whatever it holds. */
+	protected Map<String, Object> mutate(String document, String mutation, Map<String, Object> input) {
+		return query(document, mutation, Map.of("input", input));
+	}
+
+	/** Rows of a table (and condition), read directly: to show that a refused write wrote nothing. */
+	protected long count(String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+	}
+
 	/** The global id of the row with this name, through the API. */
 	protected String idOf(String connection, String name) {
 		List<String> ids = query("query($name: String!) { " + connection

@@ -572,14 +572,6 @@ class FundMutationsTest extends ApiTest {
 		return query(AUDIT, "auditLog.nodes", Map.of("id", id));
 	}
 
-	private Map<String, Object> mutate(String document, String field, Map<String, Object> input) {
-		return query(document, field, Map.of("input", input));
-	}
-
-	private long count(String table) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-	}
-
 	private static String name(String label) {
 		return PREFIX + label + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
 	}

@@ -304,14 +304,6 @@ class TalentMutationsTest extends ApiTest {
 		return query(AUDIT, "auditLog.nodes", Map.of("id", id));
 	}
 
-	private Map<String, Object> mutate(String document, String field, Map<String, Object> input) {
-		return query(document, field, Map.of("input", input));
-	}
-
-	private long count(String table) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-	}
-
 	private static String code() {
 		return CODE_PREFIX + SEQUENCE.incrementAndGet() + "_" + System.nanoTime();
 	}

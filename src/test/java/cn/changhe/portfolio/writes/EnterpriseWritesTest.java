@@ -37,7 +37,7 @@ class EnterpriseWritesTest extends WritesTest {
 	void aCodeWithAWrongCheckCharacterIsInvalidAndNothingIsWritten() {
 		String valid = Uscc.withCheckCharacter("91330500MA2J7K8LR");
 		char wrong = (valid.charAt(17) == '0') ? '1' : '0';
-		int before = count("enterprise");
+		long before = count("enterprise");
 		Map<String, Object> payload = mutate(document("CreateEnterprise"), CREATE,
 				Map.of("name", "校验位测试有限公司", "uscc", valid.substring(0, 17) + wrong));
 		assertThat(payload.get("enterprise")).isNull();
@@ -49,7 +49,7 @@ class EnterpriseWritesTest extends WritesTest {
 	@Test
 	void aCodeAlreadyTakenIsADuplicate() {
 		String taken = query("{ enterprises(first: 1) { nodes { uscc } } }", "enterprises.nodes[0].uscc");
-		int before = count("enterprise");
+		long before = count("enterprise");
 		Map<String, Object> payload = mutate(document("CreateEnterprise"), CREATE, Map.of("name", "重复代码有限公司", "uscc", taken));
 		assertError(payload, List.of("input", "uscc"), "DUPLICATE");
 		assertThat(count("enterprise")).isEqualTo(before);

@@ -68,7 +68,7 @@ class InvestmentWritesTest extends WritesTest {
 
 	@Test
 	void eachKindNeedsWhatItIsOf() {
-		int before = count("investment");
+		long before = count("investment");
 		assertError(record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", 100), "year", 2024)),
 				List.of("input", "projectId"), "REQUIRED");
 		assertError(record(Map.of("kind", "FUND_EQUITY", "amount", Map.of("amount", 100), "year", 2024, "enterpriseId", enterprise())),

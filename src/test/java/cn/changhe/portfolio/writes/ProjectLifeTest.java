@@ -141,7 +141,7 @@ class ProjectLifeTest extends WritesTest {
 
 	@Test
 	void aProjectsInputIsCheckedWhole() {
-		int before = count("project");
+		long before = count("project");
 		Map<String, Object> payload = mutate(document("CreateProject"), "createProject", Map.of("name", "", "enterpriseId",
 				cn.changhe.portfolio.graphql.GlobalId.encode("Enterprise", 999_999), "totalInvestment",
 				Map.of("amount", -1, "unit", "YI")));
