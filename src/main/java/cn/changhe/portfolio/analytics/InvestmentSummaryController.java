@@ -1,61 +1,67 @@
 package cn.changhe.portfolio.analytics;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import cn.changhe.portfolio.enterprise.Enterprise;
-import cn.changhe.portfolio.enterprise.EnterpriseRepository;
-import cn.changhe.portfolio.fund.Fund;
-import cn.changhe.portfolio.fund.FundRepository;
-import cn.changhe.portfolio.graphql.Relations;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
-
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.idl.RuntimeWiring;
+
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class InvestmentSummaryController {
+class InvestmentSummaryController implements RuntimeWiringConfigurer {
+
+	/** A group's sector, read with the groups. */
+	private static final TrivialDataFetcher<Sector> GROUP_SECTOR = (env) -> env.<InvestmentGroup>getSource().sector();
 
 	private final InvestmentSummaryRepository summaries;
 
 	private final SectorRepository sectors;
 
-	private final FundRepository funds;
-
-	private final EnterpriseRepository enterprises;
-
-	InvestmentSummaryController(InvestmentSummaryRepository summaries, SectorRepository sectors, FundRepository funds,
-			EnterpriseRepository enterprises) {
+	InvestmentSummaryController(InvestmentSummaryRepository summaries, SectorRepository sectors) {
 		this.summaries = summaries;
 		this.sectors = sectors;
-		this.funds = funds;
-		this.enterprises = enterprises;
 	}
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query) {
-		return this.summaries.summarize(query);
+	public List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query,
+			DataFetchingFieldSelectionSet selection) {
+		List<InvestmentGroup> groups = this.summaries.summarize(query);
+		return selection.contains("sector") ? withSectors(groups) : groups;
 	}
 
-	@BatchMapping(typeName = "InvestmentGroup")
-	Map<InvestmentGroup, Sector> sector(List<InvestmentGroup> groups) {
-		return Relations.toOne(groups, InvestmentGroup::sectorId, this.sectors::findAllById);
+	/**
+	 * The groups with their sectors, read with one statement right after the summary: hundreds of
+	 * groups then resolve {@code sector} at once, each of them, instead of through a loader.
+	 */
+	private List<InvestmentGroup> withSectors(List<InvestmentGroup> groups) {
+		List<Long> ids = groups.stream().map(InvestmentGroup::sectorId).filter(Objects::nonNull).distinct().toList();
+		Map<Long, Sector> byId = new HashMap<>();
+		for (Sector sector : this.sectors.findAllById(ids)) {
+			byId.put(sector.id(), sector);
+		}
+		return groups.stream()
+			.map((group) -> (group.sectorId() != null) ? group.withSector(byId.get(group.sectorId())) : group)
+			.toList();
 	}
 
-	@BatchMapping(typeName = "InvestmentGroup")
-	Map<InvestmentGroup, Fund> fund(List<InvestmentGroup> groups) {
-		return Relations.toOne(groups, InvestmentGroup::fundId, this.funds::findAllById);
-	}
-
-	@BatchMapping(typeName = "InvestmentGroup")
-	Map<InvestmentGroup, Enterprise> enterprise(List<InvestmentGroup> groups) {
-		return Relations.toOne(groups, InvestmentGroup::enterpriseId, this.enterprises::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("InvestmentGroup", (type) -> type.dataFetcher("sector", GROUP_SECTOR)
+			.dataFetcher("fund", ByKey.one("fund", InvestmentGroup::fundId))
+			.dataFetcher("enterprise", ByKey.one("enterprise", InvestmentGroup::enterpriseId)));
 	}
 
 }

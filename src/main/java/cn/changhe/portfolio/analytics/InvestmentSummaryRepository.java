@@ -210,7 +210,7 @@ class InvestmentSummaryRepository {
 						: null,
 				currency, count, new Money(total, currency),
 				new Money(total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN), currency),
-				new Money(rs.getBigDecimal("lowest"), currency), new Money(rs.getBigDecimal("highest"), currency));
+				new Money(rs.getBigDecimal("lowest"), currency), new Money(rs.getBigDecimal("highest"), currency), null);
 	}
 
 	private static ProjectStage stage(String stage) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.fund.Fund;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
@@ -12,6 +13,7 @@ import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
@@ -21,15 +23,17 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class EnterpriseController {
+class EnterpriseController implements RuntimeWiringConfigurer {
 
 	private final EnterpriseRepository enterprises;
 
 	EnterpriseController(EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
 		this.enterprises = enterprises;
+		ByKey.rows(loaders, "enterprise", enterprises::findAllById);
 		Relation.register(loaders, "enterprisesOfSector", enterprises.ofSectors());
 		Relation.register(loaders, "portfolioOfFund", enterprises.ofFunds());
 	}
@@ -66,9 +70,9 @@ class EnterpriseController {
 		return Relations.toMany(enterprises, this.enterprises::awardsOf, EnterpriseAward::enterpriseId);
 	}
 
-	@BatchMapping(typeName = "Investment", field = "enterprise")
-	Map<Investment, Enterprise> enterpriseOfInvestment(List<Investment> investments) {
-		return Relations.toOne(investments, Investment::enterpriseId, this.enterprises::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Investment::enterpriseId)));
 	}
 
 }

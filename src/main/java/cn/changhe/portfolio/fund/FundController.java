@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
@@ -17,6 +18,7 @@ import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
@@ -26,10 +28,11 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class FundController {
+class FundController implements RuntimeWiringConfigurer {
 
 	private final FundRepository funds;
 
@@ -45,6 +48,8 @@ class FundController {
 		this.investors = investors;
 		this.commitments = commitments;
 		this.sectors = sectors;
+		ByKey.rows(loaders, "fund", funds::findAllById);
+		ByKey.rows(loaders, "investor", investors::findAllById);
 		Relation.register(loaders, "fundsOfInvestor", funds.ofInvestors());
 		Relation.register(loaders, "fundsOfManager", funds.ofManagers());
 		Relation.register(loaders, "fundsOfSector", funds.ofSectors());
@@ -84,9 +89,12 @@ class FundController {
 		return Relation.load(fundsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
-	@BatchMapping
-	Map<Fund, Investor> manager(List<Fund> funds) {
-		return Relations.toOne(funds, Fund::managerId, this.investors::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("investor", Fund::managerId)))
+			.type("Commitment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Commitment::fundId))
+				.dataFetcher("investor", ByKey.one("investor", Commitment::investorId)))
+			.type("Investment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Investment::fundId)));
 	}
 
 	@BatchMapping
@@ -119,19 +127,5 @@ class FundController {
 		return Relations.toMany(investors, this.commitments::ofInvestors, Commitment::investorId);
 	}
 
-	@BatchMapping(typeName = "Commitment", field = "fund")
-	Map<Commitment, Fund> fundOfCommitment(List<Commitment> commitments) {
-		return Relations.toOne(commitments, Commitment::fundId, this.funds::findAllById);
-	}
-
-	@BatchMapping(typeName = "Commitment", field = "investor")
-	Map<Commitment, Investor> investorOfCommitment(List<Commitment> commitments) {
-		return Relations.toOne(commitments, Commitment::investorId, this.investors::findAllById);
-	}
-
-	@BatchMapping(typeName = "Investment", field = "fund")
-	Map<Investment, Fund> fundOfInvestment(List<Investment> investments) {
-		return Relations.toOne(investments, Investment::fundId, this.funds::findAllById);
-	}
 
 }

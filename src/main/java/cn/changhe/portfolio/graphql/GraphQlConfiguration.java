@@ -22,7 +22,8 @@ class GraphQlConfiguration {
 			.scalar(ExtendedScalars.Date)
 			.scalar(ExtendedScalars.DateTime)
 			.scalar(ExtendedScalars.GraphQLLong)
-			.scalar(ExtendedScalars.Json);
+			.scalar(ExtendedScalars.Json)
+			.type("Money", (type) -> type.dataFetcher("amount", new MoneyAmount()));
 	}
 
 	@Bean

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
-import cn.changhe.portfolio.enterprise.EnterpriseRepository;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
@@ -14,6 +14,7 @@ import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
@@ -23,18 +24,18 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ProjectController {
+class ProjectController implements RuntimeWiringConfigurer {
 
 	private final ProjectRepository projects;
 
-	private final EnterpriseRepository enterprises;
-
-	ProjectController(ProjectRepository projects, EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
+	ProjectController(ProjectRepository projects, BatchLoaderRegistry loaders) {
 		this.projects = projects;
-		this.enterprises = enterprises;
+		ByKey.rows(loaders, "project", projects::findAllById);
+		ByKey.children(loaders, "milestonesOfProject", projects::milestonesOf, Milestone::projectId);
 		Relation.register(loaders, "projectsOfEnterprise", projects.of("p.enterprise_id"));
 		Relation.register(loaders, "projectsOfSector", projects.of("p.sector_id"));
 	}
@@ -62,14 +63,11 @@ class ProjectController {
 		return Relation.load(projectsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
-	@BatchMapping
-	Map<Project, Enterprise> enterprise(List<Project> projects) {
-		return Relations.toOne(projects, Project::enterpriseId, this.enterprises::findAllById);
-	}
-
-	@BatchMapping
-	Map<Project, List<Milestone>> milestones(List<Project> projects) {
-		return Relations.toMany(projects, this.projects::milestonesOf, Milestone::projectId);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Project", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Project::enterpriseId))
+			.dataFetcher("milestones", ByKey.many("milestonesOfProject")))
+			.type("Investment", (type) -> type.dataFetcher("project", ByKey.one("project", Investment::projectId)));
 	}
 
 	@BatchMapping
@@ -86,9 +84,5 @@ class ProjectController {
 		return latest;
 	}
 
-	@BatchMapping(typeName = "Investment", field = "project")
-	Map<Investment, Project> projectOfInvestment(List<Investment> investments) {
-		return Relations.toOne(investments, Investment::projectId, this.projects::findAllById);
-	}
 
 }

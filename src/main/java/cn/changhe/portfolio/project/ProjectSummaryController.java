@@ -1,29 +1,24 @@
 package cn.changhe.portfolio.project;
 
 import java.util.List;
-import java.util.Map;
 
-import cn.changhe.portfolio.graphql.Relations;
-import cn.changhe.portfolio.sector.Sector;
-import cn.changhe.portfolio.sector.SectorRepository;
-
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
+import graphql.schema.idl.RuntimeWiring;
+
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ProjectSummaryController {
+class ProjectSummaryController implements RuntimeWiringConfigurer {
 
 	private final ProjectSummaryRepository summaries;
 
-	private final SectorRepository sectors;
-
-	ProjectSummaryController(ProjectSummaryRepository summaries, SectorRepository sectors) {
+	ProjectSummaryController(ProjectSummaryRepository summaries) {
 		this.summaries = summaries;
-		this.sectors = sectors;
 	}
 
 	@QueryMapping
@@ -33,9 +28,9 @@ class ProjectSummaryController {
 		return this.summaries.summarize(groupBy, filter, reachedStage);
 	}
 
-	@BatchMapping(typeName = "ProjectGroup")
-	Map<ProjectGroup, Sector> sector(List<ProjectGroup> groups) {
-		return Relations.toOne(groups, ProjectGroup::sectorId, this.sectors::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("ProjectGroup", (type) -> type.dataFetcher("sector", ByKey.one("sector", ProjectGroup::sectorId)));
 	}
 
 }

@@ -1,27 +1,30 @@
 package cn.changhe.portfolio.sector;
 
 import java.util.List;
-import java.util.Map;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
-import cn.changhe.portfolio.graphql.Relations;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.project.Project;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.idl.RuntimeWiring;
+
 @Controller
-class SectorController {
+class SectorController implements RuntimeWiringConfigurer {
 
 	private final SectorRepository sectors;
 
-	SectorController(SectorRepository sectors) {
+	SectorController(SectorRepository sectors, BatchLoaderRegistry loaders) {
 		this.sectors = sectors;
+		ByKey.rows(loaders, "sector", sectors::findAllById);
 	}
 
 	@QueryMapping
@@ -30,19 +33,11 @@ class SectorController {
 		return this.sectors.findAll(leading, emerging);
 	}
 
-	@BatchMapping(typeName = "Enterprise", field = "sector")
-	Map<Enterprise, Sector> sectorOfEnterprise(List<Enterprise> enterprises) {
-		return Relations.toOne(enterprises, Enterprise::sectorId, this.sectors::findAllById);
-	}
-
-	@BatchMapping(typeName = "Project", field = "sector")
-	Map<Project, Sector> sectorOfProject(List<Project> projects) {
-		return Relations.toOne(projects, Project::sectorId, this.sectors::findAllById);
-	}
-
-	@BatchMapping(typeName = "Investment", field = "sector")
-	Map<Investment, Sector> sectorOfInvestment(List<Investment> investments) {
-		return Relations.toOne(investments, Investment::sectorId, this.sectors::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Enterprise", (type) -> type.dataFetcher("sector", ByKey.one("sector", Enterprise::sectorId)))
+			.type("Project", (type) -> type.dataFetcher("sector", ByKey.one("sector", Project::sectorId)))
+			.type("Investment", (type) -> type.dataFetcher("sector", ByKey.one("sector", Investment::sectorId)));
 	}
 
 }

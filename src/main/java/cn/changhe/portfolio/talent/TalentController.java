@@ -1,46 +1,39 @@
 package cn.changhe.portfolio.talent;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
-import cn.changhe.portfolio.enterprise.EnterpriseRepository;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.project.Project;
-import cn.changhe.portfolio.project.ProjectRepository;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class TalentController {
+class TalentController implements RuntimeWiringConfigurer {
 
 	private final TalentRepository programmes;
 
 	private final TalentAwardRepository awards;
 
-	private final EnterpriseRepository enterprises;
-
-	private final ProjectRepository projects;
-
-	TalentController(TalentRepository programmes, TalentAwardRepository awards, EnterpriseRepository enterprises,
-			ProjectRepository projects, BatchLoaderRegistry loaders) {
+	TalentController(TalentRepository programmes, TalentAwardRepository awards,
+			BatchLoaderRegistry loaders) {
 		this.programmes = programmes;
 		this.awards = awards;
-		this.enterprises = enterprises;
-		this.projects = projects;
+		ByKey.rows(loaders, "programme", programmes::findAllById);
 		Relation.register(loaders, "awardsOfProgramme", awards.of("a.programme_id"));
 		Relation.register(loaders, "awardsOfEnterprise", awards.of("a.enterprise_id"));
 		Relation.register(loaders, "awardsOfProject", awards.of("a.project_id"));
@@ -88,19 +81,11 @@ class TalentController {
 		return award.personName();
 	}
 
-	@BatchMapping
-	Map<TalentAward, TalentProgramme> programme(List<TalentAward> awards) {
-		return Relations.toOne(awards, TalentAward::programmeId, this.programmes::findAllById);
-	}
-
-	@BatchMapping
-	Map<TalentAward, Enterprise> enterprise(List<TalentAward> awards) {
-		return Relations.toOne(awards, TalentAward::enterpriseId, this.enterprises::findAllById);
-	}
-
-	@BatchMapping
-	Map<TalentAward, Project> project(List<TalentAward> awards) {
-		return Relations.toOne(awards, TalentAward::projectId, this.projects::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("TalentAward", (type) -> type.dataFetcher("programme", ByKey.one("programme", TalentAward::programmeId))
+			.dataFetcher("enterprise", ByKey.one("enterprise", TalentAward::enterpriseId))
+			.dataFetcher("project", ByKey.one("project", TalentAward::projectId)));
 	}
 
 }

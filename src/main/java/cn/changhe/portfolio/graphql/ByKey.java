@@ -1,0 +1,85 @@
+package cn.changhe.portfolio.graphql;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+
+/**
+ * Relations resolved by a key the parent holds, through a DataLoader keyed by that id: parents that
+ * point at the same row share one key, a parent without a key resolves to null at once, and all of a
+ * request's keys load with one statement. Keyed by id, not by the parent record, so that a batch of
+ * thousands of parents never hashes whole records.
+ *
+ * <p>The fetchers only read the key and queue it, so they are {@link TrivialDataFetcher}s: they need
+ * none of the context a controller method gets, and the load itself runs in the batch, which carries
+ * the request's context (the viewer, for partner scope) on its own.
+ */
+public final class ByKey {
+
+	private ByKey() {
+	}
+
+	/** Registers, under a name, a loader of rows by their ids. */
+	public static <R extends Identified> void rows(BatchLoaderRegistry registry, String name,
+			Function<Collection<Long>, ? extends List<? extends R>> load) {
+		registry.<Long, R>forName(name).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> {
+			Map<Long, R> byId = new HashMap<>();
+			for (R row : load.apply(ids)) {
+				byId.put(row.id(), row);
+			}
+			return byId;
+		}));
+	}
+
+	/** Registers, under a name, a loader of each parent id's rows, grouped by the parent id each row holds. */
+	public static <R> void children(BatchLoaderRegistry registry, String name,
+			Function<Collection<Long>, ? extends List<R>> load, Function<R, Long> parentId) {
+		registry.<Long, List<R>>forName(name).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> {
+			Map<Long, List<R>> byParent = group(ids, load.apply(ids), parentId);
+			return byParent;
+		}));
+	}
+
+	/** The data fetcher of a to-one field: the row the parent's key points at, or null where it has none. */
+	public static <P> DataFetcher<Object> one(String loader, Function<P, Long> key) {
+		return new Fetcher<>(loader, key);
+	}
+
+	/** The data fetcher of a to-many field: the parent's rows, by the parent's id. */
+	public static <P extends Identified> DataFetcher<Object> many(String loader) {
+		return new Fetcher<P>(loader, Identified::id);
+	}
+
+	private static <R> Map<Long, List<R>> group(Set<Long> ids, List<R> rows, Function<R, Long> parentId) {
+		Map<Long, List<R>> byParent = new HashMap<>();
+		for (R row : rows) {
+			byParent.computeIfAbsent(parentId.apply(row), (id) -> new java.util.ArrayList<>()).add(row);
+		}
+		for (Long id : ids) {
+			byParent.putIfAbsent(id, List.of());
+		}
+		return byParent;
+	}
+
+	private record Fetcher<P>(String loader, Function<P, Long> key) implements TrivialDataFetcher<Object> {
+
+		@Override
+		public Object get(DataFetchingEnvironment env) {
+			P parent = env.getSource();
+			Long id = (parent != null) ? this.key.apply(parent) : null;
+			return (id != null) ? env.<Long, Object>getDataLoader(this.loader).load(id) : null;
+		}
+
+	}
+
+}
