@@ -13,8 +13,9 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a document longer than the limit before it is parsed, and reports on every response what
- * the operation cost and what is left of the client's budget ({@code extensions.cost}).
+ * Refuses a document longer than the limit before it is parsed, reports on every response what
+ * the operation cost and what is left of the client's budget ({@code extensions.cost}), and gives
+ * back the request's heavy-operation permit, if it took one, when the response is done.
  */
 @Component
 class DocumentLimits implements WebGraphQlInterceptor {
@@ -23,9 +24,12 @@ class DocumentLimits implements WebGraphQlInterceptor {
 
 	private final RateLimiter rate;
 
-	DocumentLimits(LimitProperties limits, RateLimiter rate) {
+	private final Admission admission;
+
+	DocumentLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
 		this.limits = limits;
 		this.rate = rate;
+		this.admission = admission;
 	}
 
 	@Override
@@ -43,9 +47,13 @@ class DocumentLimits implements WebGraphQlInterceptor {
 		}
 		String address = (request.getRemoteAddress() != null) ? request.getRemoteAddress().getAddress().getHostAddress()
 				: "unknown";
-		request.configureExecutionInput(
-				(input, builder) -> builder.graphQLContext(Map.<Object, Object>of(QueryLimits.ADDRESS, address)).build());
-		return chain.next(request).map((response) -> response.transform((builder) -> builder.extensions(cost(response))));
+		Admission.Ticket ticket = this.admission.ticket();
+		request.configureExecutionInput((input, builder) -> builder
+			.graphQLContext(Map.<Object, Object>of(QueryLimits.ADDRESS, address, Admission.TICKET, ticket))
+			.build());
+		return chain.next(request)
+			.map((response) -> response.transform((builder) -> builder.extensions(cost(response))))
+			.doFinally((signal) -> ticket.close());
 	}
 
 	/** The cost the operation asked for and what is left of the client's budget, for every response. */

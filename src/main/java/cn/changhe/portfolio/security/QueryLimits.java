@@ -19,6 +19,7 @@ import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -27,15 +28,17 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.ExecutionResult;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
  * asked for with {@code first} costs that many times one row of it, like GitHub's and Shopify's
  * cost), its depth, its aliases and its root fields; and stops one that runs too long. The cost
  * goes into the GraphQL context, for the response's {@code extensions.cost} and the client's budget.
+ *
+ * <p>It is the service's one instrumentation, given to graphql-java directly (see
+ * {@link SecurityConfiguration}) rather than as a bean: the framework wraps instrumentation beans in a
+ * chain, which costs an allocation on every field of every response even for a chain of one.
  */
-@Component
 public class QueryLimits extends SimplePerformantInstrumentation {
 
 	/** Where the operation's cost is kept in the GraphQL context. */
@@ -65,9 +68,12 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
 	private final RateLimiter rate;
 
-	QueryLimits(LimitProperties limits, RateLimiter rate) {
+	private final Admission admission;
+
+	QueryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
 		this.limits = limits;
 		this.rate = rate;
+		this.admission = admission;
 	}
 
 	@Override
@@ -83,7 +89,6 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		}
 		Measure measure = measure(context);
 		context.getGraphQLContext().put(COST, measure.cost);
-		context.getGraphQLContext().put(STARTED, System.nanoTime());
 		if (measure.cost > this.limits.maxCost()) {
 			throw TooComplex.abort("The operation would cost " + measure.cost + ", over the limit of " + this.limits.maxCost()
 					+ ": ask for fewer rows (first/last) or fewer nested lists.",
@@ -115,18 +120,29 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 				.build();
 			throw new AbortExecutionException(List.of(error));
 		}
+		// a heavy operation waits here for its turn; its time limit starts when it runs
+		this.admission.admit(context.getGraphQLContext().get(Admission.TICKET), measure.cost);
+		context.getGraphQLContext().put(STARTED, System.nanoTime());
 		return SimpleInstrumentationContext.noOp();
 	}
 
+	/**
+	 * Stops an operation past its time limit at its next fetch that does work: a trivial fetcher
+	 * (a property, an amount) ends at once, and checking the clock on each of thousands of them
+	 * would cost more than they do.
+	 */
 	@Override
-	public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
+	public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
+		if (parameters.isTrivialDataFetcher()) {
+			return FieldFetchingInstrumentationContext.NOOP;
+		}
 		Long started = parameters.getExecutionContext().getGraphQLContext().get(STARTED);
 		if (started != null && System.nanoTime() - started > this.limits.timeout().toNanos()) {
 			throw new AbortExecutionException("The operation ran longer than " + this.limits.timeout().toSeconds()
 					+ " s and was stopped: ask for less.");
 		}
-		return SimpleInstrumentationContext.noOp();
+		return FieldFetchingInstrumentationContext.NOOP;
 	}
 
 	/** Whether the selection asks for the schema itself (__schema, __type), through fragments too. */

@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.security;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,13 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.build();
+	}
+
+	/** The limits on every operation, as graphql-java's instrumentation (see {@link QueryLimits}). */
+	@Bean
+	GraphQlSourceBuilderCustomizer queryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
+		QueryLimits instrumentation = new QueryLimits(limits, rate, admission);
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.instrumentation(instrumentation));
 	}
 
 }
