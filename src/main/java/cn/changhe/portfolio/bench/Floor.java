@@ -53,6 +53,7 @@ final class Floor implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
 		this.pool = Executors.newFixedThreadPool(threads);
 		this.server.setExecutor(this.pool);
+		this.server.createContext("/typename", handler((params) -> Map.of("__typename", "Query")));
 		this.server.createContext("/node", handler(this::node));
 		this.server.createContext("/page", handler(this::page));
 		this.server.createContext("/nested", handler(this::nested));
@@ -209,7 +210,15 @@ final class Floor implements AutoCloseable {
 		return Map.of("projects", projects);
 	}
 
-	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements.
+	/** As the service does: up to this many parents, one seek per parent in a UNION ALL; more, ROW_NUMBER(). */
+	private static final int MAX_BRANCHES = 50;
+
+	private static String seeks(String branch, int parents) {
+		return String.join(" UNION ALL ", Collections.nCopies(parents, branch));
+	}
+
+	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements,
+	// each level paged as the service pages it (a seek per parent, or ROW_NUMBER() beyond 50 parents).
 	private Object nested(Map<String, String> params) throws SQLException {
 		int n = Integer.parseInt(params.get("n"));
 		List<Map<String, Object>> enterprises = new ArrayList<>();
@@ -231,10 +240,14 @@ final class Floor implements AutoCloseable {
 				}
 			}
 			if (!projectsOf.isEmpty()) {
-				try (PreparedStatement s = c.prepareStatement("SELECT id, enterprise_id, name FROM (SELECT id, "
-						+ "enterprise_id, name, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY id) AS rn "
-						+ "FROM project WHERE deleted_at IS NULL AND enterprise_id IN (" + placeholders(projectsOf.size())
-						+ ")) t WHERE rn <= 10 ORDER BY enterprise_id, id")) {
+				String sql = (projectsOf.size() <= MAX_BRANCHES)
+						? seeks("(SELECT id, enterprise_id, name FROM project WHERE deleted_at IS NULL AND enterprise_id = ? "
+								+ "ORDER BY id LIMIT 10)", projectsOf.size())
+						: "SELECT id, enterprise_id, name FROM (SELECT id, enterprise_id, name, ROW_NUMBER() OVER "
+								+ "(PARTITION BY enterprise_id ORDER BY id) AS rn FROM project WHERE deleted_at IS NULL "
+								+ "AND enterprise_id IN (" + placeholders(projectsOf.size()) + ")) t WHERE rn <= 10 "
+								+ "ORDER BY enterprise_id, id";
+				try (PreparedStatement s = c.prepareStatement(sql)) {
 					int i = 1;
 					for (Long id : projectsOf.keySet()) {
 						s.setLong(i++, id);
@@ -252,11 +265,15 @@ final class Floor implements AutoCloseable {
 				}
 			}
 			if (!investmentsOf.isEmpty()) {
-				try (PreparedStatement s = c.prepareStatement("SELECT t.project_id, t.amount, t.currency, f.name FROM "
-						+ "(SELECT id, project_id, amount, currency, fund_id, ROW_NUMBER() OVER (PARTITION BY project_id "
-						+ "ORDER BY id) AS rn FROM investment WHERE deleted_at IS NULL AND project_id IN ("
-						+ placeholders(investmentsOf.size()) + ")) t LEFT JOIN fund f ON f.id = t.fund_id "
-						+ "WHERE t.rn <= 10 ORDER BY t.project_id, t.id")) {
+				String sql = (investmentsOf.size() <= MAX_BRANCHES)
+						? seeks("(SELECT i.project_id, i.amount, i.currency, f.name FROM investment i LEFT JOIN fund f "
+								+ "ON f.id = i.fund_id WHERE i.deleted_at IS NULL AND i.project_id = ? ORDER BY i.id LIMIT 10)",
+								investmentsOf.size())
+						: "SELECT t.project_id, t.amount, t.currency, f.name FROM (SELECT id, project_id, amount, currency, "
+								+ "fund_id, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY id) AS rn FROM investment "
+								+ "WHERE deleted_at IS NULL AND project_id IN (" + placeholders(investmentsOf.size())
+								+ ")) t LEFT JOIN fund f ON f.id = t.fund_id WHERE t.rn <= 10 ORDER BY t.project_id, t.id";
+				try (PreparedStatement s = c.prepareStatement(sql)) {
 					int i = 1;
 					for (Long id : investmentsOf.keySet()) {
 						s.setLong(i++, id);

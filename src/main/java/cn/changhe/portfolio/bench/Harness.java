@@ -90,7 +90,7 @@ final class Harness {
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
-	private final String only = System.getProperty("bench.scenarios", "1,2,3,4,5,6,7");
+	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7");
 
 	private final HeapSampler heap = new HeapSampler();
 
@@ -110,7 +110,7 @@ final class Harness {
 	}
 
 	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, long bytes,
-			long heapMax, String firstError) {
+			long heapMax, long heapAfterGc, String firstError) {
 
 		double throughput() {
 			return this.requests / this.seconds;
@@ -198,6 +198,8 @@ final class Harness {
 				(System.nanoTime() - walkStart) / 1_000_000);
 		String floorBase = "http://127.0.0.1:" + floorPort;
 		List<Scenario> list = new ArrayList<>();
+		list.add(new Scenario(0, "{ __typename }: a request's fixed cost", (i) -> gql("{ __typename }", null),
+				(i) -> get(floorBase + "/typename"), false));
 		list.add(new Scenario(1, "node(id) of a project", (i) -> gql(NODE, Map.of("id", projectId(projectIds, i))),
 				(i) -> get(floorBase + "/node?id=" + enc(projectId(projectIds, i))), false));
 		list.add(new Scenario(2, "keyset page of 20, filtered, deep", (i) -> {
@@ -284,7 +286,8 @@ final class Harness {
 		double p50 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)] / 1e6;
 		double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
 		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : (double) statements / all.length,
-				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), d.firstError);
+				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
+				d.firstError);
 	}
 
 	private static boolean noErrors(byte[] body) {
@@ -402,7 +405,8 @@ final class Harness {
 			.append(", ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
 			.append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
 		md.append("- JVM max heap (-Xmx): ").append(rt.maxMemory() / (1024 * 1024)).append(" MB; max used heap sampled every 50 ms: ")
-			.append(this.heap.max() / (1024 * 1024)).append(" MB; GC: ").append(gc()).append('\n');
+			.append(this.heap.max() / (1024 * 1024)).append(" MB; max heap left after a collection: ")
+			.append(this.heap.maxAfterGc() / (1024 * 1024)).append(" MB; GC: ").append(gc()).append('\n');
 		md.append("- Data: size ").append(this.size).append(" (").append(this.loadLine).append(")\n");
 		md.append("- Each cell: ").append(this.warmup).append(" s warm-up, then ").append(this.duration)
 			.append(" s measured; HTTP/1.1, one request per worker at a time; service, floor, load generator and MariaDB "
@@ -415,7 +419,7 @@ final class Harness {
 		}
 		md.append('\n');
 		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | floor req/s | floor p50 ms | "
-				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | max heap MB |\n");
+				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | heap MB: max used / after GC |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Scenario s : scenarios) {
 			for (int c : this.concurrencies) {
@@ -435,7 +439,8 @@ final class Harness {
 					md.append("– | – | – | – | – | – | ");
 				}
 				md.append(g.bytes()).append(f != null ? " / " + f.bytes() : "").append(" | ")
-					.append(Math.max(g.heapMax(), f != null ? f.heapMax() : 0) / (1024 * 1024)).append(" |\n");
+					.append(Math.max(g.heapMax(), f != null ? f.heapMax() : 0) / (1024 * 1024)).append(" / ")
+					.append(Math.max(g.heapAfterGc(), f != null ? f.heapAfterGc() : 0) / (1024 * 1024)).append(" |\n");
 			}
 		}
 		md.append('\n').append("Run took ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s.\n");
@@ -451,20 +456,61 @@ final class Harness {
 		return gc.toString().strip();
 	}
 
-	/** The largest heap in use, sampled every 50 ms, overall and since the last reset. */
+	/**
+	 * The largest heap in use, sampled every 50 ms (garbage not yet collected included), and the
+	 * largest heap left after a collection (what was still reachable, plus old regions the
+	 * collection did not visit): overall and since the last reset.
+	 */
 	private static final class HeapSampler {
 
 		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
+		private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+
+		private final java.util.List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+		private final javax.management.NotificationListener afterGc = (notification, handback) -> {
+			if (!notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+				return;
+			}
+			var info = com.sun.management.GarbageCollectionNotificationInfo
+				.from((javax.management.openmbean.CompositeData) notification.getUserData());
+			long after = 0;
+			for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+				if (this.heapPools.contains(pool.getKey())) {
+					after += pool.getValue().getUsed();
+				}
+			}
+			synchronized (this) {
+				this.maxAfterGc = Math.max(this.maxAfterGc, after);
+				this.windowAfterGc = Math.max(this.windowAfterGc, after);
+			}
+		};
+
 		private volatile long max;
 
 		private volatile long window;
+
+		private long maxAfterGc;
+
+		private long windowAfterGc;
 
 		private volatile boolean running = true;
 
 		private Thread thread;
 
 		void start() {
+			for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+					this.heapPools.add(pool.getName());
+				}
+			}
+			for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+				if (gc instanceof javax.management.NotificationEmitter emitter) {
+					emitter.addNotificationListener(this.afterGc, null, null);
+					this.emitters.add(emitter);
+				}
+			}
 			this.thread = new Thread(() -> {
 				while (this.running) {
 					long used = this.memory.getHeapMemoryUsage().getUsed();
@@ -486,22 +532,39 @@ final class Harness {
 			this.thread.start();
 		}
 
-		void resetWindow() {
+		synchronized void resetWindow() {
 			this.window = 0;
+			this.windowAfterGc = 0;
 		}
 
 		long windowMax() {
 			return this.window;
 		}
 
+		synchronized long windowAfterGc() {
+			return this.windowAfterGc;
+		}
+
 		long max() {
 			return this.max;
+		}
+
+		synchronized long maxAfterGc() {
+			return this.maxAfterGc;
 		}
 
 		void stop() {
 			this.running = false;
 			if (this.thread != null) {
 				this.thread.interrupt();
+			}
+			for (javax.management.NotificationEmitter emitter : this.emitters) {
+				try {
+					emitter.removeNotificationListener(this.afterGc);
+				}
+				catch (javax.management.ListenerNotFoundException ex) {
+					// already gone
+				}
 			}
 		}
 
