@@ -1,12 +1,16 @@
 package cn.changhe.portfolio.system;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The GraphiQL explorer at /graphiql, with its scripts served from this service's jar, opening
@@ -18,6 +22,12 @@ class GraphiQlController {
 
 	private static final MediaType GRAPHQL = MediaType.parseMediaType("application/graphql;charset=UTF-8");
 
+	private final boolean demo;
+
+	GraphiQlController(Environment environment) {
+		this.demo = environment.getProperty("zone.demo-data", Boolean.class, false);
+	}
+
 	@GetMapping("/graphiql")
 	ResponseEntity<Resource> page() {
 		return ResponseEntity.ok()
@@ -27,11 +37,9 @@ class GraphiQlController {
 
 	/** In the demo, the explorer sends the demo analyst's token, so that a new user can run the example at once. */
 	@GetMapping(path = "/graphiql/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	@org.springframework.web.bind.annotation.ResponseBody
-	java.util.Map<String, Object> config(org.springframework.core.env.Environment environment) {
-		boolean demo = environment.getProperty("zone.demo-data", Boolean.class, false);
-		return demo ? java.util.Map.of("headers", java.util.Map.of("Authorization", "Bearer demo-analyst"))
-				: java.util.Map.of("headers", java.util.Map.of());
+	@ResponseBody
+	Map<String, Object> config() {
+		return this.demo ? Map.of("headers", Map.of("Authorization", "Bearer demo-analyst")) : Map.of("headers", Map.of());
 	}
 
 	@GetMapping("/graphiql/example.graphql")

@@ -54,6 +54,18 @@ class GraphiQlTest extends ApiTest {
 	}
 
 	@Test
+	void inTheDemoTheExplorerSendsTheDemoAnalystsToken() {
+		this.http.get()
+			.uri("/graphiql/config.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers.Authorization")
+			.isEqualTo("Bearer demo-analyst");
+	}
+
+	@Test
 	void theGraphiQlLicencesAreServedWithTheAssets() {
 		this.http.get().uri("/webjars/graphiql/2.4.7/LICENSE").exchange().expectStatus().isOk();
 		this.http.get().uri("/webjars/react/18.3.1/LICENSE").exchange().expectStatus().isOk();
