@@ -64,8 +64,6 @@ final class Harness {
 			mutation($id: ID!) { recordInvestment(input: { kind: LOAN, amount: { amount: "12345.67" }, year: 2024, projectId: $id }) {
 			  investment { id kind year amount { amount currency } } userErrors { field code message } } }""";
 
-	private final ConfigurableApplicationContext app;
-
 	private final String token;
 
 	private final Size size;
@@ -90,12 +88,11 @@ final class Harness {
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
-	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7");
+	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7,8");
 
 	private final HeapSampler heap = new HeapSampler();
 
 	Harness(ConfigurableApplicationContext app, String token, Size size, String loadLine) {
-		this.app = app;
 		this.token = token;
 		this.size = size;
 		this.loadLine = loadLine;
@@ -218,6 +215,14 @@ final class Harness {
 		list.add(new Scenario(6, "zoneYear(year: 2024) with targets", (i) -> gql(ZONE_YEAR, null), null, false));
 		list.add(new Scenario(7, "recordInvestment mutation", (i) -> gql(RECORD, Map.of("id", projectId(projectIds, i))), null,
 				true));
+		// Not GraphQL: a small JSON answer of a plain Spring MVC controller, through the same server
+		// and filters (the token checked as for /graphql), to tell the web stack's share of 0's cost.
+		HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphiql/config.json"))
+			.header("Authorization", "Bearer " + this.token)
+			.timeout(Duration.ofSeconds(60))
+			.GET()
+			.build();
+		list.add(new Scenario(8, "GET /graphiql/config.json: the web stack alone", (i) -> plain, null, false));
 		return list;
 	}
 
