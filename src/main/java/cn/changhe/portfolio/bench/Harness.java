@@ -107,7 +107,12 @@ final class Harness {
 	}
 
 	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, long bytes,
-			long heapMax, long heapAfterGc, String firstError) {
+			long heapMax, long heapAfterGc, long fullGcs, String firstError) {
+
+		String heap() {
+			return (this.heapMax / (1024 * 1024)) + " / " + (this.heapAfterGc / (1024 * 1024)) + " / " + this.fullGcs;
+		}
+
 
 		double throughput() {
 			return this.requests / this.seconds;
@@ -140,8 +145,8 @@ final class Harness {
 					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
 							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(),
 							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
-									+ " | ratio %.2f", f.throughput(), f.p50(), f.p99(), f.errors(), f.statements(),
-									g.throughput() / f.throughput()));
+									+ " | ratio %.2f | floor heap %s", f.throughput(), f.p50(), f.p99(), f.errors(), f.statements(),
+									g.throughput() / f.throughput(), f.heap()) + " | heap " + g.heap());
 					if (g.firstError() != null) {
 						System.out.println("   first GraphQL error: " + g.firstError());
 					}
@@ -283,6 +288,7 @@ final class Harness {
 		Predicate<byte[]> ok = mutation ? Harness::noUserErrors : Harness::noErrors;
 		drive(requests, concurrency, this.warmup, ok);
 		this.heap.resetWindow();
+		long fullGcsBefore = fullGcs();
 		long statementsBefore = this.counter.executed();
 		Drive d = drive(requests, concurrency, this.duration, ok);
 		long statements = this.counter.executed() - statementsBefore;
@@ -292,7 +298,18 @@ final class Harness {
 		double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
 		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : (double) statements / all.length,
 				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
-				d.firstError);
+				fullGcs() - fullGcsBefore, d.firstError);
+	}
+
+	/** Collections of the whole heap so far (G1's "Old Generation" collector is its full collection). */
+	private static long fullGcs() {
+		long count = 0;
+		for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+			if (bean.getName().contains("Old") || bean.getName().contains("MarkSweep")) {
+				count += bean.getCollectionCount();
+			}
+		}
+		return count;
 	}
 
 	private static boolean noErrors(byte[] body) {
@@ -424,7 +441,7 @@ final class Harness {
 		}
 		md.append('\n');
 		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | floor req/s | floor p50 ms | "
-				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | heap MB: max used / after GC |\n");
+				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | GraphQL heap: max used MB / after GC MB / full GCs |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Scenario s : scenarios) {
 			for (int c : this.concurrencies) {
@@ -444,8 +461,7 @@ final class Harness {
 					md.append("– | – | – | – | – | – | ");
 				}
 				md.append(g.bytes()).append(f != null ? " / " + f.bytes() : "").append(" | ")
-					.append(Math.max(g.heapMax(), f != null ? f.heapMax() : 0) / (1024 * 1024)).append(" / ")
-					.append(Math.max(g.heapAfterGc(), f != null ? f.heapAfterGc() : 0) / (1024 * 1024)).append(" |\n");
+					.append(g.heap()).append(" |\n");
 			}
 		}
 		md.append('\n').append("Run took ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s.\n");
