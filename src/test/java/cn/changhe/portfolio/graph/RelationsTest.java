@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.changhe.portfolio.ApiTest;
+import cn.changhe.portfolio.graphql.GlobalId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,41 @@ class RelationsTest extends ApiTest {
 			withInvestments += nodes.isEmpty() ? 0 : 1;
 		}
 		assertThat(withInvestments).isGreaterThan(0);
+	}
+
+	@Test
+	void aNestedRelationBindsItsArgumentsPerPlaceInTheDocument() {
+		// the same relation twice under every project, with different arguments: each place keeps its own
+		// language=GraphQL
+		String query = """
+				{ projects(filter: { minTotalInvestment: { amount: 3, unit: YI } }, first: 10) {
+				    nodes { id
+				      fixedAssets: investments(first: 50, filter: { kind: [FIXED_ASSET] }) { totalCount nodes { kind } }
+				      all: investments(first: 50) { totalCount } } } }""";
+		List<Map<String, Object>> projects = query(query, "projects.nodes");
+		assertThat(projects).hasSize(10);
+		long fixedAssets = 0;
+		long all = 0;
+		for (Map<String, Object> project : projects) {
+			Map<String, Object> fixed = (Map<String, Object>) project.get("fixedAssets");
+			((List<Map<String, Object>>) fixed.get("nodes")).forEach((i) -> assertThat(i.get("kind")).isEqualTo("FIXED_ASSET"));
+			long key = GlobalId.keyOf((String) project.get("id"), "Project", "id");
+			assertThat(((Number) fixed.get("totalCount")).longValue()).isEqualTo(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM investment WHERE project_id = ? AND kind = 'FIXED_ASSET' AND deleted_at IS NULL",
+					Long.class, key));
+			fixedAssets += ((Number) fixed.get("totalCount")).longValue();
+			all += ((Number) ((Map<String, Object>) project.get("all")).get("totalCount")).longValue();
+		}
+		assertThat(fixedAssets).isPositive().isLessThan(all);
+		// a bad cursor on a nested relation is refused naming the argument, as at the root
+		this.graphQl.document("{ projects(first: 2) { nodes { investments(first: 2, after: \"nonsense\") { totalCount } } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).isNotEmpty();
+				assertThat(errors.get(0).getMessage()).contains("`after` is not a cursor");
+				assertThat(errors.get(0).getPath()).contains("investments");
+			});
 	}
 
 	@Test
