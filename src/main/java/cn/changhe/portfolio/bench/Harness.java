@@ -113,7 +113,6 @@ final class Harness {
 			return (this.heapMax / (1024 * 1024)) + " / " + (this.heapAfterGc / (1024 * 1024)) + " / " + this.fullGcs;
 		}
 
-
 		double throughput() {
 			return this.requests / this.seconds;
 		}

@@ -127,5 +127,4 @@ class FundController implements RuntimeWiringConfigurer {
 		return Relations.toMany(investors, this.commitments::ofInvestors, Commitment::investorId);
 	}
 
-
 }

@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.graphql;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +45,8 @@ public final class ByKey {
 	/** Registers, under a name, a loader of each parent id's rows, grouped by the parent id each row holds. */
 	public static <R> void children(BatchLoaderRegistry registry, String name,
 			Function<Collection<Long>, ? extends List<R>> load, Function<R, Long> parentId) {
-		registry.<Long, List<R>>forName(name).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> {
-			Map<Long, List<R>> byParent = group(ids, load.apply(ids), parentId);
-			return byParent;
-		}));
+		registry.<Long, List<R>>forName(name)
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> group(ids, load.apply(ids), parentId)));
 	}
 
 	/** The data fetcher of a to-one field: the row the parent's key points at, or null where it has none. */
@@ -63,7 +62,7 @@ public final class ByKey {
 	private static <R> Map<Long, List<R>> group(Set<Long> ids, List<R> rows, Function<R, Long> parentId) {
 		Map<Long, List<R>> byParent = new HashMap<>();
 		for (R row : rows) {
-			byParent.computeIfAbsent(parentId.apply(row), (id) -> new java.util.ArrayList<>()).add(row);
+			byParent.computeIfAbsent(parentId.apply(row), (id) -> new ArrayList<>()).add(row);
 		}
 		for (Long id : ids) {
 			byParent.putIfAbsent(id, List.of());

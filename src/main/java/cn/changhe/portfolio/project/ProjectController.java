@@ -84,5 +84,4 @@ class ProjectController implements RuntimeWiringConfigurer {
 		return latest;
 	}
 
-
 }

@@ -28,7 +28,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.ExecutionResult;
 
-
 /**
  * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
  * asked for with {@code first} costs that many times one row of it, like GitHub's and Shopify's
