@@ -3,10 +3,13 @@ package cn.changhe.portfolio.graphql;
 import java.util.List;
 
 import graphql.scalars.ExtendedScalars;
+import org.dataloader.DataLoaderOptions;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -24,6 +27,16 @@ class GraphQlConfiguration {
 			.scalar(ExtendedScalars.GraphQLLong)
 			.scalar(ExtendedScalars.Json)
 			.type("Money", (type) -> type.dataFetcher("amount", new MoneyAmount()));
+	}
+
+	/**
+	 * DataLoaders without a cache across batches: a batch still loads each key once, but a value one
+	 * root mutation read is never served again to a later mutation of the same document after a
+	 * write in between (root mutations run one after another, each with its own batches).
+	 */
+	@Bean
+	BatchLoaderRegistry batchLoaderRegistry() {
+		return new DefaultBatchLoaderRegistry(() -> DataLoaderOptions.newOptions().setCachingEnabled(false).build());
 	}
 
 	@Bean

@@ -67,6 +67,41 @@ class InvestmentWritesTest extends WritesTest {
 	}
 
 	@Test
+	void eachMutationOfADocumentReadsWhatTheOnesBeforeItWrote() {
+		// root mutations run one after another; what a later one reads must not come from what an
+		// earlier one read before the write in between
+		String project = project();
+		Map<String, Object> before = query("query($id: ID!) { node(id: $id) { ... on Project { name version } } }", "node",
+				Map.of("id", project));
+		// language=GraphQL
+		String document = """
+				mutation($project: ID!, $rename: UpdateProjectInput!) {
+				  a: recordInvestment(input: { kind: LOAN, amount: { amount: "100" }, year: 2024, projectId: $project }) {
+				    investment { project { name investments(first: 100) { totalCount } } } }
+				  b: updateProject(input: $rename) { project { name } userErrors { field code } }
+				  c: recordInvestment(input: { kind: LOAN, amount: { amount: "100" }, year: 2024, projectId: $project }) {
+				    investment { project { name investments(first: 100) { totalCount } } } }
+				}""";
+		Map<String, Object> rename = Map.of("id", project, "expectedVersion", before.get("version"), "name",
+				before.get("name") + "（二期）");
+		Map<String, Object> data = this.graphQl.document(document)
+			.variable("project", project)
+			.variable("rename", rename)
+			.execute()
+			.errors()
+			.verify()
+			.path("")
+			.entity(Map.class)
+			.get();
+		Map<String, Object> a = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) data.get("a")).get("investment")).get("project");
+		Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) data.get("c")).get("investment")).get("project");
+		assertThat(a.get("name")).isEqualTo(before.get("name"));
+		assertThat(c.get("name")).isEqualTo(before.get("name") + "（二期）");
+		assertThat(((Number) ((Map<?, ?>) c.get("investments")).get("totalCount")).intValue())
+			.isEqualTo(((Number) ((Map<?, ?>) a.get("investments")).get("totalCount")).intValue() + 1);
+	}
+
+	@Test
 	void eachKindNeedsWhatItIsOf() {
 		long before = count("investment");
 		assertError(record(Map.of("kind", "FIXED_ASSET", "amount", Map.of("amount", 100), "year", 2024)),
