@@ -1,7 +1,5 @@
 package cn.changhe.portfolio.enterprise;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.fund.Fund;
@@ -9,7 +7,6 @@ import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -19,7 +16,6 @@ import org.dataloader.DataLoader;
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -34,6 +30,8 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 	EnterpriseController(EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
 		this.enterprises = enterprises;
 		ByKey.rows(loaders, "enterprise", enterprises::findAllById);
+		ByKey.children(loaders, "qualificationsOfEnterprise", enterprises::qualificationsOf, QualificationGrant::enterpriseId);
+		ByKey.children(loaders, "enterpriseAwardsOfEnterprise", enterprises::awardsOf, EnterpriseAward::enterpriseId);
 		Relation.register(loaders, "enterprisesOfSector", enterprises.ofSectors());
 		Relation.register(loaders, "portfolioOfFund", enterprises.ofFunds());
 	}
@@ -60,19 +58,11 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 		return Relation.load(portfolioOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), selection);
 	}
 
-	@BatchMapping
-	Map<Enterprise, List<QualificationGrant>> qualifications(List<Enterprise> enterprises) {
-		return Relations.toMany(enterprises, this.enterprises::qualificationsOf, QualificationGrant::enterpriseId);
-	}
-
-	@BatchMapping
-	Map<Enterprise, List<EnterpriseAward>> awards(List<Enterprise> enterprises) {
-		return Relations.toMany(enterprises, this.enterprises::awardsOf, EnterpriseAward::enterpriseId);
-	}
-
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Investment::enterpriseId)));
+		wiring.type("Enterprise", (type) -> type.dataFetcher("qualifications", ByKey.many("qualificationsOfEnterprise"))
+			.dataFetcher("awards", ByKey.many("enterpriseAwardsOfEnterprise")))
+			.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Investment::enterpriseId)));
 	}
 
 }

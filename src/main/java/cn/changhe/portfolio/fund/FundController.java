@@ -38,18 +38,17 @@ class FundController implements RuntimeWiringConfigurer {
 
 	private final InvestorRepository investors;
 
-	private final CommitmentRepository commitments;
-
 	private final SectorRepository sectors;
 
 	FundController(FundRepository funds, InvestorRepository investors, CommitmentRepository commitments,
 			SectorRepository sectors, BatchLoaderRegistry loaders) {
 		this.funds = funds;
 		this.investors = investors;
-		this.commitments = commitments;
 		this.sectors = sectors;
 		ByKey.rows(loaders, "fund", funds::findAllById);
 		ByKey.rows(loaders, "investor", investors::findAllById);
+		ByKey.children(loaders, "commitmentsOfFund", commitments::ofFunds, Commitment::fundId);
+		ByKey.children(loaders, "commitmentsOfInvestor", commitments::ofInvestors, Commitment::investorId);
 		Relation.register(loaders, "fundsOfInvestor", funds.ofInvestors());
 		Relation.register(loaders, "fundsOfManager", funds.ofManagers());
 		Relation.register(loaders, "fundsOfSector", funds.ofSectors());
@@ -91,7 +90,9 @@ class FundController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("investor", Fund::managerId)))
+		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("investor", Fund::managerId))
+			.dataFetcher("commitments", ByKey.many("commitmentsOfFund")))
+			.type("Investor", (type) -> type.dataFetcher("commitments", ByKey.many("commitmentsOfInvestor")))
 			.type("Commitment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Commitment::fundId))
 				.dataFetcher("investor", ByKey.one("investor", Commitment::investorId)))
 			.type("Investment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Investment::fundId)));
@@ -117,14 +118,5 @@ class FundController implements RuntimeWiringConfigurer {
 		return result;
 	}
 
-	@BatchMapping(typeName = "Fund", field = "commitments")
-	Map<Fund, List<Commitment>> commitmentsOfFund(List<Fund> funds) {
-		return Relations.toMany(funds, this.commitments::ofFunds, Commitment::fundId);
-	}
-
-	@BatchMapping(typeName = "Investor", field = "commitments")
-	Map<Investor, List<Commitment>> commitmentsOfInvestor(List<Investor> investors) {
-		return Relations.toMany(investors, this.commitments::ofInvestors, Commitment::investorId);
-	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,25 +13,6 @@ import java.util.stream.Collectors;
 public final class Relations {
 
 	private Relations() {
-	}
-
-	/**
-	 * Each parent's one related record (or null), loaded by the keys the parents hold.
-	 * @param parents the batch
-	 * @param key the related record's key on a parent, or null where it has none
-	 * @param load loads the records with the given keys
-	 */
-	public static <P, R extends Identified> Map<P, R> toOne(Collection<P> parents, Function<P, Long> key,
-			Function<Collection<Long>, ? extends List<? extends R>> load) {
-		List<Long> keys = parents.stream().map(key).filter(Objects::nonNull).distinct().toList();
-		Map<Long, R> byKey = keys.isEmpty() ? Map.of()
-				: load.apply(keys).stream().collect(Collectors.toMap(Identified::id, Function.identity()));
-		Map<P, R> result = new LinkedHashMap<>();
-		parents.forEach((parent) -> {
-			Long k = key.apply(parent);
-			result.put(parent, (k != null) ? byKey.get(k) : null);
-		});
-		return result;
 	}
 
 	/**

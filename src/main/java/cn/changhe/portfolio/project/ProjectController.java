@@ -1,8 +1,6 @@
 package cn.changhe.portfolio.project;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
@@ -10,9 +8,9 @@ import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
@@ -20,7 +18,6 @@ import org.dataloader.DataLoader;
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -30,12 +27,19 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ProjectController implements RuntimeWiringConfigurer {
 
+	/** A project's latest 五未 listing: its listings come oldest first, from the loader {@code stalls} uses. */
+	private static final TrivialDataFetcher<CompletableFuture<Stall>> LATEST_STALL = (env) -> env
+		.<Long, List<Stall>>getDataLoader("stallsOfProject")
+		.load(env.<Project>getSource().id())
+		.thenApply((stalls) -> stalls.isEmpty() ? null : stalls.get(stalls.size() - 1));
+
 	private final ProjectRepository projects;
 
 	ProjectController(ProjectRepository projects, BatchLoaderRegistry loaders) {
 		this.projects = projects;
 		ByKey.rows(loaders, "project", projects::findAllById);
 		ByKey.children(loaders, "milestonesOfProject", projects::milestonesOf, Milestone::projectId);
+		ByKey.children(loaders, "stallsOfProject", projects::stallsOf, Stall::projectId);
 		Relation.register(loaders, "projectsOfEnterprise", projects.of("p.enterprise_id"));
 		Relation.register(loaders, "projectsOfSector", projects.of("p.sector_id"));
 	}
@@ -66,22 +70,10 @@ class ProjectController implements RuntimeWiringConfigurer {
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		wiring.type("Project", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Project::enterpriseId))
-			.dataFetcher("milestones", ByKey.many("milestonesOfProject")))
+			.dataFetcher("milestones", ByKey.many("milestonesOfProject"))
+			.dataFetcher("stalls", ByKey.many("stallsOfProject"))
+			.dataFetcher("stall", LATEST_STALL))
 			.type("Investment", (type) -> type.dataFetcher("project", ByKey.one("project", Investment::projectId)));
-	}
-
-	@BatchMapping
-	Map<Project, List<Stall>> stalls(List<Project> projects) {
-		return Relations.toMany(projects, this.projects::stallsOf, Stall::projectId);
-	}
-
-	/** The latest listing: stalls come oldest first, so the last one per project wins. */
-	@BatchMapping
-	Map<Project, Stall> stall(List<Project> projects) {
-		Map<Project, Stall> latest = new LinkedHashMap<>();
-		Relations.toMany(projects, this.projects::stallsOf, Stall::projectId)
-			.forEach((project, stalls) -> latest.put(project, stalls.isEmpty() ? null : stalls.get(stalls.size() - 1)));
-		return latest;
 	}
 
 }

@@ -8,15 +8,15 @@ import java.util.Optional;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
 import cn.changhe.portfolio.fund.Investor;
-import cn.changhe.portfolio.fund.InvestorRepository;
 import cn.changhe.portfolio.graphql.Payloads;
-import cn.changhe.portfolio.graphql.Relations;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.UserError;
+import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,19 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Administrators issue and revoke API clients; every client can see who it is.
  */
 @Controller
-class ApiClientController {
+class ApiClientController implements RuntimeWiringConfigurer {
 
 	private final ApiClientRepository clients;
-
-	private final InvestorRepository investors;
 
 	private final Audit audit;
 
 	private final TransactionTemplate tx;
 
-	ApiClientController(ApiClientRepository clients, InvestorRepository investors, Audit audit, TransactionTemplate tx) {
+	ApiClientController(ApiClientRepository clients, Audit audit, TransactionTemplate tx) {
 		this.clients = clients;
-		this.investors = investors;
 		this.audit = audit;
 		this.tx = tx;
 	}
@@ -116,9 +113,9 @@ class ApiClientController {
 		}, (problems) -> new RevokeApiClientPayload(null, problems.errors()));
 	}
 
-	@BatchMapping(typeName = "ApiClient")
-	public Map<ApiClient, Investor> investor(List<ApiClient> clients) {
-		return Relations.toOne(clients, ApiClient::investorId, this.investors::findAllById);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("ApiClient", (type) -> type.dataFetcher("investor", ByKey.one("investor", ApiClient::investorId)));
 	}
 
 }
