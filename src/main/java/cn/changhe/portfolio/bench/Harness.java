@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,14 +22,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 import cn.changhe.portfolio.bench.ScaleDataset.Size;
 import cn.changhe.portfolio.graphql.GlobalId;
@@ -485,16 +495,16 @@ final class Harness {
 
 		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
-		private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+		private final Set<String> heapPools = new HashSet<>();
 
-		private final java.util.List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+		private final List<NotificationEmitter> emitters = new ArrayList<>();
 
-		private final javax.management.NotificationListener afterGc = (notification, handback) -> {
-			if (!notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+		private final NotificationListener afterGc = (notification, handback) -> {
+			if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
 				return;
 			}
-			var info = com.sun.management.GarbageCollectionNotificationInfo
-				.from((javax.management.openmbean.CompositeData) notification.getUserData());
+			var info = GarbageCollectionNotificationInfo
+				.from((CompositeData) notification.getUserData());
 			long after = 0;
 			for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
 				if (this.heapPools.contains(pool.getKey())) {
@@ -520,13 +530,13 @@ final class Harness {
 		private Thread thread;
 
 		void start() {
-			for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				if (pool.getType() == MemoryType.HEAP) {
 					this.heapPools.add(pool.getName());
 				}
 			}
 			for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-				if (gc instanceof javax.management.NotificationEmitter emitter) {
+				if (gc instanceof NotificationEmitter emitter) {
 					emitter.addNotificationListener(this.afterGc, null, null);
 					this.emitters.add(emitter);
 				}
@@ -578,11 +588,11 @@ final class Harness {
 			if (this.thread != null) {
 				this.thread.interrupt();
 			}
-			for (javax.management.NotificationEmitter emitter : this.emitters) {
+			for (NotificationEmitter emitter : this.emitters) {
 				try {
 					emitter.removeNotificationListener(this.afterGc);
 				}
-				catch (javax.management.ListenerNotFoundException ex) {
+				catch (ListenerNotFoundException ex) {
 					// already gone
 				}
 			}
