@@ -144,7 +144,7 @@ class EnterpriseMutations {
 			}
 			long id = GlobalId.keyOf(input.id(), "Enterprise", "input.id");
 			if (this.writes.inUse(id)) {
-				problems.add(UserError.Code.INVALID, "The enterprise still has live projects or ledger rows; delete them first.",
+				problems.add(UserError.Code.INVALID, "The enterprise still has live projects, ledger rows or talent awards; delete them first.",
 						"input", "id");
 				return null;
 			}

@@ -54,12 +54,13 @@ class EnterpriseWrites {
 		return this.jdbc.sql("SELECT COUNT(*) FROM sector WHERE id = ? AND deleted_at IS NULL").param(id).query(Long.class).single() > 0;
 	}
 
-	/** Whether live projects or ledger rows still refer to the enterprise. */
+	/** Whether live projects, ledger rows or talent awards still refer to the enterprise. */
 	boolean inUse(long id) {
 		return this.jdbc.sql("""
 				SELECT (SELECT COUNT(*) FROM project WHERE enterprise_id = ? AND deleted_at IS NULL)
-				     + (SELECT COUNT(*) FROM investment WHERE enterprise_id = ? AND deleted_at IS NULL)""")
-			.params(id, id)
+				     + (SELECT COUNT(*) FROM investment WHERE enterprise_id = ? AND deleted_at IS NULL)
+				     + (SELECT COUNT(*) FROM talent_award WHERE enterprise_id = ? AND deleted_at IS NULL)""")
+			.params(id, id, id)
 			.query(Long.class)
 			.single() > 0;
 	}

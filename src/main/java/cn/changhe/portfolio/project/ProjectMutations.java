@@ -298,6 +298,11 @@ class ProjectMutations {
 				return null;
 			}
 			long id = GlobalId.keyOf(input.id(), "Project", "input.id");
+			if (this.writes.hasTalentAwards(id)) {
+				problems.add(UserError.Code.INVALID,
+						"Talent awards still refer to the project; delete them or move them to another project first.", "input", "id");
+				return null;
+			}
 			LocalDateTime now = Audit.now();
 			this.writes.delete(id, now);
 			this.audit.record("Project", id, "DELETE", new Changes().field("deletedAt", null, now), now);

@@ -51,6 +51,14 @@ class ProjectWrites {
 			.optional();
 	}
 
+	/** Whether live talent awards still refer to the project. */
+	boolean hasTalentAwards(long id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM talent_award WHERE project_id = ? AND deleted_at IS NULL")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** A live enterprise's sector (0 where it has none). */
 	Optional<Long> enterpriseSector(long id) {
 		return this.jdbc.sql("SELECT COALESCE(sector_id, 0) FROM enterprise WHERE id = ? AND deleted_at IS NULL")

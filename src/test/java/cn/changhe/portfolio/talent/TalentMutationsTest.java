@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.changhe.portfolio.ApiTest;
+import cn.changhe.portfolio.enterprise.Uscc;
 import cn.changhe.portfolio.graphql.GlobalId;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -267,7 +268,40 @@ class TalentMutationsTest extends ApiTest {
 				"input", "id");
 	}
 
+	@Test
+	void aProjectOrEnterpriseWithLiveAwardsIsNotDeletedUntilTheAwardsAre() {
+		Map<String, Object> enterprise = map(mutate("""
+				mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { id } userErrors { field } } }""",
+				"createEnterprise", Map.of("name", "人才删除测试有限公司", "uscc", Uscc.withCheckCharacter("91330500MA2J7TAW" + "K"),
+						"sectorId", query("{ sectors { id } }", "sectors[0].id"))),
+				"enterprise");
+		String enterpriseId = (String) enterprise.get("id");
+		Map<String, Object> created = mutate("""
+				mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { field code message } } }""",
+				"createProject", Map.of("name", "人才删除测试项目", "enterpriseId", enterpriseId, "totalInvestment",
+						Map.of("amount", 1, "unit", "YI"), "provincialMajor", false, "signedOn", "2024-01-02"));
+		assertThat(errors(created)).isEmpty();
+		String projectId = (String) map(created, "project").get("id");
+		Map<String, Object> award = map(mutate(CREATE_AWARD, "createTalentAward",
+				Map.of("programmeId", programme(), "year", YEAR, "title", "删除测试人才", "projectId", projectId)), "talentAward");
+
+		assertError(errors(delete("deleteProject", projectId, 0)), "INVALID", "input", "id");
+		assertError(errors(delete("deleteEnterprise", enterpriseId, 0)), "INVALID", "input", "id");
+		String stillThere = query("query($id: ID!) { node(id: $id) { ... on TalentAward { project { id } enterprise { id } } } }",
+				"node.project.id", Map.of("id", award.get("id")));
+		assertThat(stillThere).isEqualTo(projectId);
+
+		assertThat(errors(delete("deleteTalentAward", (String) award.get("id"), 0))).isEmpty();
+		assertThat(delete("deleteProject", projectId, 0)).containsEntry("deletedId", projectId);
+		assertThat(delete("deleteEnterprise", enterpriseId, 0)).containsEntry("deletedId", enterpriseId);
+	}
+
 	// Helpers
+
+	private Map<String, Object> delete(String mutation, String id, int expectedVersion) {
+		return mutate("mutation($input: DeleteInput!) { " + mutation + "(input: $input) { deletedId userErrors { field code message } } }",
+				mutation, Map.of("id", id, "expectedVersion", expectedVersion));
+	}
 
 	private String programme() {
 		Map<String, Object> payload = mutate(CREATE_PROGRAMME, "createTalentProgramme",
