@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.security;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Bearer tokens over HTTP, no sessions and no cookies (so no CSRF to guard); what a client may
@@ -20,19 +24,33 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken,
+			GraphQlCorsProperties cors, @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
-			.cors((cors) -> {
-			})
+			.cors((configurer) -> configurer.configurationSource(corsOf(cors, path)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
+			.servletApi((api) -> api.disable())
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.build();
+	}
+
+	/**
+	 * The origins {@code spring.graphql.cors.*} allows, for the GraphQL endpoint only; none unless
+	 * configured. Given to the filter chain directly, so that a request does not ask every handler
+	 * mapping for its CORS configuration.
+	 */
+	private static CorsConfigurationSource corsOf(GraphQlCorsProperties properties, String path) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		CorsConfiguration configuration = properties.toCorsConfiguration();
+		if (configuration != null) {
+			source.registerCorsConfiguration(path, configuration);
+		}
+		return source;
 	}
 
 	/** The limits on every operation, as graphql-java's instrumentation (see {@link QueryLimits}). */
