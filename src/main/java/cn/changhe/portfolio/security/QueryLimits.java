@@ -1,19 +1,17 @@
 package cn.changhe.portfolio.security;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
@@ -26,7 +24,18 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import graphql.ExecutionResult;
+import graphql.language.Argument;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Node;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
 
 /**
  * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
@@ -69,6 +78,12 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
 	private final Admission admission;
 
+	/**
+	 * Measures already taken, by document (the parsed documents are cached, so the same text is the
+	 * same instance), operation, and the values of the variables a measure depends on.
+	 */
+	private final Cache<Measured, Measure> measures = Caffeine.newBuilder().maximumSize(2_000).build();
+
 	QueryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
 		this.limits = limits;
 		this.rate = rate;
@@ -86,7 +101,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 				.build();
 			throw new AbortExecutionException(List.of(error));
 		}
-		Measure measure = measure(context);
+		Measure measure = measured(context);
 		context.getGraphQLContext().put(COST, measure.cost);
 		if (measure.cost > this.limits.maxCost()) {
 			throw TooComplex.abort("The operation would cost " + measure.cost + ", over the limit of " + this.limits.maxCost()
@@ -166,6 +181,71 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		return false;
 	}
 
+	/**
+	 * The operation's measure, taken once for each document, operation and values of the variables
+	 * it depends on: those given as {@code first} or {@code last} and those of directives
+	 * ({@code @skip}, {@code @include}). The others (ids, filters) cannot change it.
+	 */
+	private Measure measured(ExecutionContext context) {
+		Document document = context.getDocument();
+		Map<String, Object> variables = context.getCoercedVariables().toMap();
+		List<Object> values = new ArrayList<>();
+		for (String name : variablesMeasured(document)) {
+			values.add(name);
+			values.add(variables.get(name));
+		}
+		return this.measures.get(new Measured(document, context.getOperationDefinition().getName(), values),
+				(key) -> measure(context));
+	}
+
+	private static Set<String> variablesMeasured(Document document) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Node<?> definition : document.getDefinitions()) {
+			if (definition instanceof OperationDefinition operation) {
+				collect(operation.getSelectionSet(), names);
+				operation.getDirectives().forEach((directive) -> collect(directive, names));
+			}
+			else if (definition instanceof FragmentDefinition fragment) {
+				collect(fragment.getSelectionSet(), names);
+				fragment.getDirectives().forEach((directive) -> collect(directive, names));
+			}
+		}
+		return names;
+	}
+
+	private static void collect(SelectionSet selections, Set<String> names) {
+		if (selections == null) {
+			return;
+		}
+		for (Selection<?> selection : selections.getSelections()) {
+			if (selection instanceof Field field) {
+				for (Argument argument : field.getArguments()) {
+					if ((argument.getName().equals("first") || argument.getName().equals("last"))
+							&& argument.getValue() instanceof VariableReference variable) {
+						names.add(variable.getName());
+					}
+				}
+				field.getDirectives().forEach((directive) -> collect(directive, names));
+				collect(field.getSelectionSet(), names);
+			}
+			else if (selection instanceof InlineFragment inline) {
+				inline.getDirectives().forEach((directive) -> collect(directive, names));
+				collect(inline.getSelectionSet(), names);
+			}
+			else if (selection instanceof FragmentSpread spread) {
+				spread.getDirectives().forEach((directive) -> collect(directive, names));
+			}
+		}
+	}
+
+	private static void collect(Directive directive, Set<String> names) {
+		for (Argument argument : directive.getArguments()) {
+			if (argument.getValue() instanceof VariableReference variable) {
+				names.add(variable.getName());
+			}
+		}
+	}
+
 	private static Measure measure(ExecutionContext context) {
 		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
 			.schema(context.getGraphQLSchema())
@@ -222,6 +302,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			depth++;
 		}
 		return depth;
+	}
+
+	private record Measured(Document document, String operation, List<Object> values) {
 	}
 
 	private static final class Measure {
