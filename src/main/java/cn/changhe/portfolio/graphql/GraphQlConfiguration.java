@@ -4,6 +4,7 @@ import java.util.List;
 
 import graphql.scalars.ExtendedScalars;
 import org.dataloader.DataLoaderOptions;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * What every feature's schema shares: the extended scalars, global ids on every {@code Node}, and
@@ -30,13 +33,18 @@ class GraphQlConfiguration {
 	}
 
 	/**
-	 * DataLoaders without a cache across batches: a batch still loads each key once, but a value one
-	 * root mutation read is never served again to a later mutation of the same document after a
-	 * write in between (root mutations run one after another, each with its own batches).
+	 * The DataLoaders of {@code @BatchMapping} methods (the other loaders are {@link DataLoaders}),
+	 * without a cache across batches, as {@link DataLoaders} explains.
 	 */
 	@Bean
 	BatchLoaderRegistry batchLoaderRegistry() {
 		return new DefaultBatchLoaderRegistry(() -> DataLoaderOptions.newOptions().setCachingEnabled(false).build());
+	}
+
+	/** The endpoint, reading and writing its JSON with one converter (see {@link ResultJson}). */
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
+		return new GraphQlHttpHandler(handler, new ResultJson(mapper));
 	}
 
 	@Bean

@@ -1,0 +1,99 @@
+package cn.changhe.portfolio.graphql;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.util.StreamUtils;
+
+/**
+ * The JSON of the GraphQL endpoint, given to its handler as its one converter, so that a request
+ * does not look its converter up among all of Spring MVC's, in and out.
+ *
+ * <p>Requests are read as Jackson reads them everywhere else. A response (a map of maps, lists,
+ * strings, numbers and booleans: what graphql-java's scalars give) is written by walking it and
+ * writing each value with the matching generator call, where Jackson would look a serializer up
+ * for each value by its class; anything else goes to Jackson. The output is the same: the same
+ * generator, configured by the same mapper, writes every value.
+ */
+class ResultJson extends JacksonJsonHttpMessageConverter {
+
+	ResultJson(JsonMapper mapper) {
+		super(mapper);
+		// application/graphql is a body of JSON too, sent by older clients
+		setSupportedMediaTypes(List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"),
+				new MediaType("application", "graphql")));
+	}
+
+	@Override
+	protected void writeInternal(Object object, ResolvableType type, HttpOutputMessage output,
+			Map<String, Object> hints) throws IOException, HttpMessageNotWritableException {
+		if (!(object instanceof Map<?, ?> result)) {
+			super.writeInternal(object, type, output, hints);
+			return;
+		}
+		OutputStream body = StreamUtils.nonClosing(output.getBody());
+		try (JsonGenerator generator = getMapper().createGenerator(body, getJsonEncoding(output.getHeaders().getContentType()))) {
+			writeMap(generator, result);
+			generator.flush();
+		}
+		catch (JacksonException ex) {
+			throw new HttpMessageNotWritableException("Could not write JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private void writeMap(JsonGenerator generator, Map<?, ?> map) {
+		generator.writeStartObject();
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			generator.writeName(String.valueOf(entry.getKey()));
+			write(generator, entry.getValue());
+		}
+		generator.writeEndObject();
+	}
+
+	private void write(JsonGenerator generator, Object value) {
+		if (value == null) {
+			generator.writeNull();
+		}
+		else if (value instanceof String string) {
+			generator.writeString(string);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			writeMap(generator, map);
+		}
+		else if (value instanceof List<?> list) {
+			generator.writeStartArray();
+			for (Object element : list) {
+				write(generator, element);
+			}
+			generator.writeEndArray();
+		}
+		else if (value instanceof Integer number) {
+			generator.writeNumber(number.intValue());
+		}
+		else if (value instanceof Long number) {
+			generator.writeNumber(number.longValue());
+		}
+		else if (value instanceof BigDecimal number) {
+			generator.writeNumber(number);
+		}
+		else if (value instanceof Boolean bool) {
+			generator.writeBoolean(bool);
+		}
+		else {
+			getMapper().writeValue(generator, value);
+		}
+	}
+
+}
