@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 import cn.changhe.portfolio.security.Access;
 import graphql.TrivialDataFetcher;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -37,9 +38,9 @@ class InvestmentSummaryController implements RuntimeWiringConfigurer {
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
 	public List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingEnvironment env) {
 		List<InvestmentGroup> groups = this.summaries.summarize(query);
-		return selection.contains("sector") ? withSectors(groups) : groups;
+		return Selections.asks(env, "sector") ? withSectors(groups) : groups;
 	}
 
 	/**

@@ -5,11 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import cn.changhe.portfolio.fund.Fund;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
@@ -18,7 +19,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -27,7 +27,7 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 
 	private final EnterpriseRepository enterprises;
 
-	EnterpriseController(EnterpriseRepository enterprises, BatchLoaderRegistry loaders) {
+	EnterpriseController(EnterpriseRepository enterprises, DataLoaders loaders) {
 		this.enterprises = enterprises;
 		ByKey.rows(loaders, "enterprise", enterprises::findAllById);
 		ByKey.children(loaders, "qualificationsOfEnterprise", enterprises::qualificationsOf, QualificationGrant::enterpriseId);
@@ -46,16 +46,16 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 
 	@SchemaMapping(typeName = "Sector", field = "enterprises")
 	CompletableFuture<Connection<Enterprise>> enterprisesOfSector(Sector sector,
-			@Arguments EnterpriseArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments EnterpriseArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> enterprisesOfSector) {
-		return Relation.load(enterprisesOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(enterprisesOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Fund", field = "portfolioEnterprises")
 	CompletableFuture<Connection<Enterprise>> portfolioOfFund(Fund fund, @Arguments EnterpriseArguments arguments,
-			DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env,
 			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> portfolioOfFund) {
-		return Relation.load(portfolioOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(portfolioOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
@@ -17,7 +18,7 @@ import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
@@ -27,7 +28,6 @@ import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -41,7 +41,7 @@ class FundController implements RuntimeWiringConfigurer {
 	private final SectorRepository sectors;
 
 	FundController(FundRepository funds, InvestorRepository investors, CommitmentRepository commitments,
-			SectorRepository sectors, BatchLoaderRegistry loaders) {
+			SectorRepository sectors, DataLoaders loaders) {
 		this.funds = funds;
 		this.investors = investors;
 		this.sectors = sectors;
@@ -72,20 +72,20 @@ class FundController implements RuntimeWiringConfigurer {
 
 	@SchemaMapping(typeName = "Investor", field = "funds")
 	CompletableFuture<Connection<Fund>> fundsOfInvestor(Investor investor, @Arguments FundArguments arguments,
-			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfInvestor) {
-		return Relation.load(fundsOfInvestor, investor.id(), arguments.filterOrNone(), arguments.page(), selection);
+			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfInvestor) {
+		return Relation.load(fundsOfInvestor, investor.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Investor", field = "managedFunds")
 	CompletableFuture<Connection<Fund>> fundsOfManager(Investor investor, @Arguments FundArguments arguments,
-			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfManager) {
-		return Relation.load(fundsOfManager, investor.id(), arguments.filterOrNone(), arguments.page(), selection);
+			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfManager) {
+		return Relation.load(fundsOfManager, investor.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "funds")
 	CompletableFuture<Connection<Fund>> fundsOfSector(Sector sector, @Arguments FundArguments arguments,
-			DataFetchingFieldSelectionSet selection, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfSector) {
-		return Relation.load(fundsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
+			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfSector) {
+		return Relation.load(fundsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@Override

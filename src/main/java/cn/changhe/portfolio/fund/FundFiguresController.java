@@ -6,12 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.Money;
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -21,20 +20,18 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FundFiguresController {
 
-	FundFiguresController(FundFiguresRepository figures, BatchLoaderRegistry loaders) {
-		loaders.<Fund, FundFigures>forName("fundFigures")
-			.registerMappedBatchLoader((funds, env) -> Mono.fromCallable(() -> {
-				Map<Long, String> currencies = funds.stream()
-					.collect(Collectors.toMap(Fund::id, (f) -> f.size().currency(), (a, b) -> a));
-				Map<Long, FundFigures> byId = figures.ofFunds(currencies.keySet(), currencies);
-				return funds.stream().collect(Collectors.toMap(Function.identity(), (f) -> byId.get(f.id())));
-			}));
-		loaders.<Investor, FundFigures.OfInvestor>forName("investorFigures")
-			.registerMappedBatchLoader((investors, env) -> Mono.fromCallable(() -> {
-				Map<Long, FundFigures.OfInvestor> byId = figures
-					.ofInvestors(investors.stream().map(Investor::id).distinct().toList());
-				return investors.stream().collect(Collectors.toMap(Function.identity(), (v) -> byId.get(v.id())));
-			}));
+	FundFiguresController(FundFiguresRepository figures, DataLoaders loaders) {
+		loaders.<Fund, FundFigures>register("fundFigures", (funds) -> {
+			Map<Long, String> currencies = funds.stream()
+				.collect(Collectors.toMap(Fund::id, (f) -> f.size().currency(), (a, b) -> a));
+			Map<Long, FundFigures> byId = figures.ofFunds(currencies.keySet(), currencies);
+			return funds.stream().collect(Collectors.toMap(Function.identity(), (f) -> byId.get(f.id())));
+		});
+		loaders.<Investor, FundFigures.OfInvestor>register("investorFigures", (investors) -> {
+			Map<Long, FundFigures.OfInvestor> byId = figures
+				.ofInvestors(investors.stream().map(Investor::id).distinct().toList());
+			return investors.stream().collect(Collectors.toMap(Function.identity(), (v) -> byId.get(v.id())));
+		});
 	}
 
 	@SchemaMapping(typeName = "Fund")

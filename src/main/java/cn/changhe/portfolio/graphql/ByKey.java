@@ -11,9 +11,6 @@ import java.util.function.Function;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import reactor.core.publisher.Mono;
-
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 
 /**
  * Relations resolved by a key the parent holds, through a DataLoader keyed by that id: parents that
@@ -22,8 +19,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
  * thousands of parents never hashes whole records.
  *
  * <p>The fetchers only read the key and queue it, so they are {@link TrivialDataFetcher}s: they need
- * none of the context a controller method gets, and the load itself runs in the batch, which carries
- * the request's context (the viewer, for partner scope) on its own.
+ * none of the context a controller method gets, and the load itself runs in the batch, within the
+ * request (see {@link DataLoaders}).
  */
 public final class ByKey {
 
@@ -31,22 +28,21 @@ public final class ByKey {
 	}
 
 	/** Registers, under a name, a loader of rows by their ids. */
-	public static <R extends Identified> void rows(BatchLoaderRegistry registry, String name,
+	public static <R extends Identified> void rows(DataLoaders loaders, String name,
 			Function<Collection<Long>, ? extends List<? extends R>> load) {
-		registry.<Long, R>forName(name).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> {
+		loaders.<Long, R>register(name, (ids) -> {
 			Map<Long, R> byId = new HashMap<>();
 			for (R row : load.apply(ids)) {
 				byId.put(row.id(), row);
 			}
 			return byId;
-		}));
+		});
 	}
 
 	/** Registers, under a name, a loader of each parent id's rows, grouped by the parent id each row holds. */
-	public static <R> void children(BatchLoaderRegistry registry, String name,
+	public static <R> void children(DataLoaders loaders, String name,
 			Function<Collection<Long>, ? extends List<R>> load, Function<R, Long> parentId) {
-		registry.<Long, List<R>>forName(name)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> group(ids, load.apply(ids), parentId)));
+		loaders.<Long, List<R>>register(name, (ids) -> group(ids, load.apply(ids), parentId));
 	}
 
 	/** The data fetcher of a to-one field: the row the parent's key points at, or null where it has none. */

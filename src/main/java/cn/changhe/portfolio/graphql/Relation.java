@@ -9,11 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Mono;
-
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 
 /**
  * A paged relation of a parent, such as an enterprise's projects, loaded for every parent in a
@@ -42,16 +39,14 @@ public final class Relation<F, T extends Identified> {
 	}
 
 	/** Registers the relation's loader under a name, the name of the controller parameter that uses it. */
-	public static <F, T extends Identified> void register(BatchLoaderRegistry registry, String name,
-			Source<F, T> source) {
-		registry.<Key<F>, Connection<T>>forName(name)
-			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys, source)));
+	public static <F, T extends Identified> void register(DataLoaders loaders, String name, Source<F, T> source) {
+		loaders.<Key<F>, Connection<T>>register(name, (keys) -> load(keys, source));
 	}
 
 	/** Asks the loader for one parent's page; the loader runs once for the whole batch. */
 	public static <F, T extends Identified> CompletableFuture<Connection<T>> load(DataLoader<Key<F>, Connection<T>> loader,
-			long parent, F filter, PageRequest page, DataFetchingFieldSelectionSet selection) {
-		return loader.load(new Key<>(parent, filter, page, selection.contains("totalCount")));
+			long parent, F filter, PageRequest page, DataFetchingEnvironment env) {
+		return loader.load(new Key<>(parent, filter, page, Selections.asks(env, "totalCount")));
 	}
 
 	private static <F, T extends Identified> Map<Key<F>, Connection<T>> load(Set<Key<F>> keys, Source<F, T> source) {

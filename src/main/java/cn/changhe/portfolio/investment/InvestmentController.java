@@ -5,11 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.fund.Fund;
 import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.project.Project;
 import cn.changhe.portfolio.sector.Sector;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
@@ -17,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -25,7 +25,7 @@ class InvestmentController {
 
 	private final InvestmentRepository investments;
 
-	InvestmentController(InvestmentRepository investments, BatchLoaderRegistry loaders) {
+	InvestmentController(InvestmentRepository investments, DataLoaders loaders) {
 		this.investments = investments;
 		Relation.register(loaders, "investmentsOfProject", investments.of("i.project_id"));
 		Relation.register(loaders, "investmentsOfEnterprise", investments.of("i.enterprise_id"));
@@ -43,39 +43,39 @@ class InvestmentController {
 
 	@SchemaMapping(typeName = "Project", field = "investments")
 	CompletableFuture<Connection<Investment>> investmentsOfProject(Project project,
-			@Arguments InvestmentArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfProject) {
-		return Relation.load(investmentsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(investmentsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Enterprise", field = "investments")
 	CompletableFuture<Connection<Investment>> investmentsOfEnterprise(Enterprise enterprise,
-			@Arguments InvestmentArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfEnterprise) {
 		return Relation.load(investmentsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(),
-				selection);
+				env);
 	}
 
 	@SchemaMapping(typeName = "Enterprise", field = "fundInvestments")
 	CompletableFuture<Connection<Investment>> fundInvestmentsOfEnterprise(Enterprise enterprise,
-			@Arguments InvestmentArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfEnterprise) {
 		return Relation.load(investmentsOfEnterprise, enterprise.id(), arguments.filterOrNone().fundEquity(),
-				arguments.page(), selection);
+				arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Fund", field = "investments")
 	CompletableFuture<Connection<Investment>> investmentsOfFund(Fund fund, @Arguments InvestmentArguments arguments,
-			DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env,
 			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfFund) {
-		return Relation.load(investmentsOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(investmentsOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "investments")
 	CompletableFuture<Connection<Investment>> investmentsOfSector(Sector sector,
-			@Arguments InvestmentArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfSector) {
-		return Relation.load(investmentsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(investmentsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 }

@@ -6,12 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.TrivialDataFetcher;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
@@ -20,7 +21,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -35,7 +35,7 @@ class ProjectController implements RuntimeWiringConfigurer {
 
 	private final ProjectRepository projects;
 
-	ProjectController(ProjectRepository projects, BatchLoaderRegistry loaders) {
+	ProjectController(ProjectRepository projects, DataLoaders loaders) {
 		this.projects = projects;
 		ByKey.rows(loaders, "project", projects::findAllById);
 		ByKey.children(loaders, "milestonesOfProject", projects::milestonesOf, Milestone::projectId);
@@ -54,17 +54,17 @@ class ProjectController implements RuntimeWiringConfigurer {
 
 	@SchemaMapping(typeName = "Enterprise")
 	CompletableFuture<Connection<Project>> projects(Enterprise enterprise, @Arguments ProjectArguments arguments,
-			DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env,
 			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfEnterprise) {
 		return Relation.load(projectsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(),
-				selection);
+				env);
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "projects")
 	CompletableFuture<Connection<Project>> projectsOfSector(Sector sector, @Arguments ProjectArguments arguments,
-			DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env,
 			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfSector) {
-		return Relation.load(projectsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(projectsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@Override

@@ -4,25 +4,24 @@ import java.util.List;
 
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.project.Project;
-
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
+import graphql.schema.idl.RuntimeWiring;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-
-import graphql.schema.idl.RuntimeWiring;
 
 @Controller
 class SectorController implements RuntimeWiringConfigurer {
 
 	private final SectorRepository sectors;
 
-	SectorController(SectorRepository sectors, BatchLoaderRegistry loaders) {
+	SectorController(SectorRepository sectors, DataLoaders loaders) {
 		this.sectors = sectors;
 		ByKey.rows(loaders, "sector", sectors::findAllById);
 	}

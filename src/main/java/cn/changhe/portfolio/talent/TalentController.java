@@ -6,10 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.project.Project;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 
@@ -18,7 +19,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -30,7 +30,7 @@ class TalentController implements RuntimeWiringConfigurer {
 	private final TalentAwardRepository awards;
 
 	TalentController(TalentRepository programmes, TalentAwardRepository awards,
-			BatchLoaderRegistry loaders) {
+			DataLoaders loaders) {
 		this.programmes = programmes;
 		this.awards = awards;
 		ByKey.rows(loaders, "programme", programmes::findAllById);
@@ -55,23 +55,23 @@ class TalentController implements RuntimeWiringConfigurer {
 
 	@SchemaMapping(typeName = "TalentProgramme", field = "awards")
 	CompletableFuture<Connection<TalentAward>> awardsOfProgramme(TalentProgramme programme,
-			@Arguments TalentAwardArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments TalentAwardArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProgramme) {
-		return Relation.load(awardsOfProgramme, programme.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(awardsOfProgramme, programme.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Enterprise", field = "talentAwards")
 	CompletableFuture<Connection<TalentAward>> awardsOfEnterprise(Enterprise enterprise,
-			@Arguments TalentAwardArguments arguments, DataFetchingFieldSelectionSet selection,
+			@Arguments TalentAwardArguments arguments, DataFetchingEnvironment env,
 			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfEnterprise) {
-		return Relation.load(awardsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(awardsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	@SchemaMapping(typeName = "Project", field = "talentAwards")
 	CompletableFuture<Connection<TalentAward>> awardsOfProject(Project project, @Arguments TalentAwardArguments arguments,
-			DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment env,
 			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProject) {
-		return Relation.load(awardsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), selection);
+		return Relation.load(awardsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), env);
 	}
 
 	/** Personal names are for analysts and above, whatever else lets a viewer reach an award. */
