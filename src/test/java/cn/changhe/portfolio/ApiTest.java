@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Every test class that extends this shares one application context and one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "zone.embedded.data-dir=target/test-db/${random.uuid}")
+		properties = { "zone.embedded.data-dir=target/test-db/${random.uuid}", "zone.count-statements=true" })
 public abstract class ApiTest {
 
 	@LocalServerPort

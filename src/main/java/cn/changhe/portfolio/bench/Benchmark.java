@@ -43,8 +43,8 @@ public final class Benchmark {
 		System.out.println("Starting the service on " + dataDir + " ...");
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(PortfolioApplication.class).run(
 				"--server.port=0", "--zone.embedded.data-dir=" + dataDir, "--zone.demo-data=false",
-				"--zone.bootstrap-token=" + token, "--zone.rate.enabled=false", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN", "--logging.level.cn.changhe=INFO");
+				"--zone.bootstrap-token=" + token, "--zone.rate.enabled=false", "--zone.count-statements=true",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.cn.changhe=INFO");
 		int code = 0;
 		try {
 			DataSource ds = app.getBean(DataSource.class);
