@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The batch loaders of the API, and each request's DataLoaders, made the first time a field of the
  * request asks for one: a request that reads no relation makes none, and one that reads a relation
- * makes only its loader, where registering every loader up front would cost each request a dozen
- * loaders, their maps and their dispatches.
+ * makes only its loader, where registering every loader up front would cost each request some
+ * thirty loaders, their maps and their dispatches.
  *
  * <p>A batch runs on the thread that dispatches it, within the request, so it sees the request's
  * viewer. DataLoaders keep no cache across batches: a batch still loads each key once, but a value
