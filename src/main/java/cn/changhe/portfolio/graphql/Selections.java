@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.graphql;
 
 import java.util.Map;
+import java.util.Set;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -22,23 +23,25 @@ public final class Selections {
 	 * for every parent.
 	 */
 	public static boolean asks(DataFetchingEnvironment env, String name) {
+		Set<String> names = Set.of(name);
 		for (Field field : env.getMergedField().getFields()) {
-			if (asks(field.getSelectionSet(), name, env.getFragmentsByName())) {
+			if (asks(field.getSelectionSet(), names, env.getFragmentsByName())) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean asks(SelectionSet selections, String name, Map<String, FragmentDefinition> fragments) {
+	/** Whether the selections ask for a field of one of the names, directly or through fragments. */
+	public static boolean asks(SelectionSet selections, Set<String> names, Map<String, FragmentDefinition> fragments) {
 		if (selections == null) {
 			return false;
 		}
 		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field && field.getName().equals(name)
-					|| selection instanceof InlineFragment inline && asks(inline.getSelectionSet(), name, fragments)
+			if (selection instanceof Field field && names.contains(field.getName())
+					|| selection instanceof InlineFragment inline && asks(inline.getSelectionSet(), names, fragments)
 					|| selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
-							&& asks(fragments.get(spread.getName()).getSelectionSet(), name, fragments)) {
+							&& asks(fragments.get(spread.getName()).getSelectionSet(), names, fragments)) {
 				return true;
 			}
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.changhe.portfolio.graphql.Selections;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorClassification;
@@ -72,6 +73,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
 	private static final int SUMMARY_COST = 100;
 
+	/** The root fields that ask for the schema itself. */
+	private static final Set<String> INTROSPECTION = Set.of("__schema", "__type");
+
 	private final LimitProperties limits;
 
 	private final RateLimiter rate;
@@ -94,7 +98,8 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
 			InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
-		if (Viewer.client().isEmpty() && introspects(context.getOperationDefinition().getSelectionSet(), context)) {
+		if (Viewer.client().isEmpty() && Selections.asks(context.getOperationDefinition().getSelectionSet(), INTROSPECTION,
+				context.getFragmentsByName())) {
 			GraphQLError error = GraphQLError.newError()
 				.message("Introspection is for API clients: send a bearer token.")
 				.errorType(UNAUTHORIZED)
@@ -157,28 +162,6 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 					+ " s and was stopped: ask for less.");
 		}
 		return FieldFetchingInstrumentationContext.NOOP;
-	}
-
-	/** Whether the selection asks for the schema itself (__schema, __type), through fragments too. */
-	private static boolean introspects(SelectionSet selections, ExecutionContext context) {
-		if (selections == null) {
-			return false;
-		}
-		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
-				return true;
-			}
-			if (selection instanceof InlineFragment inline && introspects(inline.getSelectionSet(), context)) {
-				return true;
-			}
-			if (selection instanceof FragmentSpread spread) {
-				FragmentDefinition fragment = context.getFragmentsByName().get(spread.getName());
-				if (fragment != null && introspects(fragment.getSelectionSet(), context)) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/**
