@@ -1,11 +1,11 @@
 package cn.changhe.portfolio.analytics;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.Identified;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
@@ -49,10 +49,7 @@ class InvestmentSummaryController implements RuntimeWiringConfigurer {
 	 */
 	private List<InvestmentGroup> withSectors(List<InvestmentGroup> groups) {
 		List<Long> ids = groups.stream().map(InvestmentGroup::sectorId).filter(Objects::nonNull).distinct().toList();
-		Map<Long, Sector> byId = new HashMap<>();
-		for (Sector sector : this.sectors.findAllById(ids)) {
-			byId.put(sector.id(), sector);
-		}
+		Map<Long, Sector> byId = Identified.byId(this.sectors.findAllById(ids));
 		return groups.stream()
 			.map((group) -> (group.sectorId() != null) ? group.withSector(byId.get(group.sectorId())) : group)
 			.toList();

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
+import cn.changhe.portfolio.graphql.Identified;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
@@ -108,10 +107,7 @@ class FundController implements RuntimeWiringConfigurer {
 			.map(FundRepository.FocusSector::sectorId)
 			.distinct()
 			.toList();
-		Map<Long, Sector> byId = sectorIds.isEmpty() ? Map.of()
-				: this.sectors.findAllById(sectorIds)
-					.stream()
-					.collect(Collectors.toMap(Sector::id, Function.identity()));
+		Map<Long, Sector> byId = sectorIds.isEmpty() ? Map.of() : Identified.byId(this.sectors.findAllById(sectorIds));
 		Map<Fund, List<Sector>> result = new LinkedHashMap<>();
 		pairs.forEach((fund, focus) -> result.put(fund,
 				focus.stream().map((pair) -> byId.get(pair.sectorId())).filter(Objects::nonNull).toList()));

@@ -30,13 +30,7 @@ public final class ByKey {
 	/** Registers, under a name, a loader of rows by their ids. */
 	public static <R extends Identified> void rows(DataLoaders loaders, String name,
 			Function<Collection<Long>, ? extends List<? extends R>> load) {
-		loaders.<Long, R>register(name, (ids) -> {
-			Map<Long, R> byId = new HashMap<>();
-			for (R row : load.apply(ids)) {
-				byId.put(row.id(), row);
-			}
-			return byId;
-		});
+		loaders.<Long, R>register(name, (ids) -> Identified.byId(load.apply(ids)));
 	}
 
 	/** Registers, under a name, a loader of each parent id's rows, grouped by the parent id each row holds. */
