@@ -1,7 +1,6 @@
 package cn.changhe.portfolio.analytics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -196,7 +195,7 @@ class InvestmentSummaryRepository {
 
 	private static InvestmentGroup group(ResultSet rs, Set<InvestmentDimension> dimensions) throws SQLException {
 		String currency = rs.getString("currency");
-		long count = rs.getLong("n");
+		int count = rs.getInt("n");
 		BigDecimal total = rs.getBigDecimal("total");
 		return new InvestmentGroup(
 				dimensions.contains(InvestmentDimension.SECTOR) ? Columns.nullableLong(rs, InvestmentDimension.SECTOR.alias()) : null,
@@ -208,9 +207,7 @@ class InvestmentSummaryRepository {
 						? Columns.nullableLong(rs, InvestmentDimension.ENTERPRISE.alias()) : null,
 				dimensions.contains(InvestmentDimension.PROJECT_STAGE) ? stage(rs.getString(InvestmentDimension.PROJECT_STAGE.alias()))
 						: null,
-				currency, count, new Money(total, currency),
-				new Money(total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN), currency),
-				new Money(rs.getBigDecimal("lowest"), currency), new Money(rs.getBigDecimal("highest"), currency), null);
+				currency, count, new Money(total, currency), new Money(rs.getBigDecimal("lowest"), currency), new Money(rs.getBigDecimal("highest"), currency), null);
 	}
 
 	private static ProjectStage stage(String stage) {

@@ -1,8 +1,15 @@
 package cn.changhe.portfolio.graphql;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.Coercing;
+import graphql.schema.GraphQLScalarType;
 import org.dataloader.DataLoaderOptions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +29,17 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
+	/**
+	 * The extended scalars' BigDecimal, except that a BigDecimal is written as it is: theirs prints
+	 * every value and parses it back, thousands of times in a wide answer, to the same number.
+	 */
+	private static final GraphQLScalarType BIG_DECIMAL = GraphQLScalarType.newScalar(ExtendedScalars.GraphQLBigDecimal)
+		.coercing(new BigDecimalCoercing(ExtendedScalars.GraphQLBigDecimal.getCoercing()))
+		.build();
+
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(ExtendedScalars.GraphQLBigDecimal)
+		return (wiring) -> wiring.scalar(BIG_DECIMAL)
 			.scalar(ExtendedScalars.Date)
 			.scalar(ExtendedScalars.DateTime)
 			.scalar(ExtendedScalars.GraphQLLong)
@@ -45,6 +60,30 @@ class GraphQlConfiguration {
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
 		return new GraphQlHttpHandler(handler, new ResultJson(mapper));
+	}
+
+	private record BigDecimalCoercing(Coercing<?, ?> coercing) implements Coercing<Object, Object> {
+
+		@Override
+		public Object serialize(Object value, GraphQLContext context, Locale locale) {
+			return (value instanceof BigDecimal) ? value : this.coercing.serialize(value, context, locale);
+		}
+
+		@Override
+		public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+			return this.coercing.parseValue(input, context, locale);
+		}
+
+		@Override
+		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+			return this.coercing.parseLiteral(input, variables, context, locale);
+		}
+
+		@Override
+		public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+			return this.coercing.valueToLiteral(input, context, locale);
+		}
+
 	}
 
 	@Bean

@@ -3,10 +3,11 @@ package cn.changhe.portfolio.project;
 import cn.changhe.portfolio.graphql.Money;
 
 /**
- * One group of the project summary: its keys (null for dimensions not asked for) and measures.
+ * One group of the project summary: its keys (null for dimensions not asked for) and measures. The
+ * count is an {@code int}, as the schema's {@code Int} is.
  */
 record ProjectGroup(ProjectStage stage, Long sectorId, SizeBand sizeBand, Boolean leading, Boolean emerging,
-		Integer reachedYear, long count, Money totalInvestment) {
+		Integer reachedYear, int count, Money totalInvestment) {
 
 	/** The size bands of total investment the zone reports in, without overlap. */
 	enum SizeBand {

@@ -82,7 +82,7 @@ class ProjectSummaryRepository {
 				dimensions.contains(Dimension.LEADING) ? rs.getBoolean(Dimension.LEADING.alias()) : null,
 				dimensions.contains(Dimension.EMERGING) ? rs.getBoolean(Dimension.EMERGING.alias()) : null,
 				dimensions.contains(Dimension.REACHED_YEAR) ? rs.getInt(Dimension.REACHED_YEAR.alias()) : null,
-				rs.getLong("n"), Money.cny(rs.getBigDecimal("total")));
+				rs.getInt("n"), Money.cny(rs.getBigDecimal("total")));
 	}
 
 	/** A dimension of the projects, with the expression it groups (and orders) by. */
