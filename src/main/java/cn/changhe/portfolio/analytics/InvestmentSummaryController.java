@@ -6,11 +6,11 @@ import java.util.Objects;
 
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Identified;
+import cn.changhe.portfolio.graphql.PlainFetcher;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 import cn.changhe.portfolio.security.Access;
-import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Controller;
 class InvestmentSummaryController implements RuntimeWiringConfigurer {
 
 	/** A group's sector, read with the groups. */
-	private static final TrivialDataFetcher<Sector> GROUP_SECTOR = (env) -> env.<InvestmentGroup>getSource().sector();
+	private static final PlainFetcher<Sector> GROUP_SECTOR = (group, arguments) -> ((InvestmentGroup) group).sector();
 
 	private final InvestmentSummaryRepository summaries;
 

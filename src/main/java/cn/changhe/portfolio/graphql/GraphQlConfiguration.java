@@ -13,10 +13,13 @@ import graphql.schema.GraphQLScalarType;
 import org.dataloader.DataLoaderOptions;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -96,6 +99,17 @@ class GraphQlConfiguration {
 		return (builder) -> builder.typeVisitorsToTransformSchema(List.of(new SchemaConventions()))
 			.typeVisitors(List.of(new NodeIdVisitor()))
 			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
+	}
+
+	/**
+	 * Queries run by {@link PlainFields} (unless {@code zone.plain-fields=false}), with the exception
+	 * handler the framework gives graphql-java: made from the same resolvers, in the same order.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "zone.plain-fields", matchIfMissing = true)
+	GraphQlSourceBuilderCustomizer plainFields(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.queryExecutionStrategy(
+				new PlainFields(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()))));
 	}
 
 }

@@ -1,22 +1,20 @@
 package cn.changhe.portfolio.graphql;
 
 import java.math.BigDecimal;
-
-import graphql.TrivialDataFetcher;
-import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
 
 /**
  * {@code Money.amount(unit:)}: the amount in the unit asked for. A plain data fetcher, not a
  * controller method: it runs once for every amount of a response (thousands in a nested page), and
  * needs neither argument binding nor the request's context.
  */
-final class MoneyAmount implements TrivialDataFetcher<BigDecimal> {
+final class MoneyAmount implements PlainFetcher<BigDecimal> {
 
 	@Override
-	public BigDecimal get(DataFetchingEnvironment env) {
-		Money money = env.getSource();
+	public BigDecimal get(Object source, Map<String, Object> arguments) {
+		Money money = (Money) source;
 		// the schema's default is YUAN; an explicit null means the same
-		Object unit = env.getArgument("unit");
+		Object unit = arguments.get("unit");
 		MoneyUnit in = (unit instanceof String name) ? MoneyUnit.valueOf(name)
 				: (unit instanceof MoneyUnit given) ? given : MoneyUnit.YUAN;
 		return in.fromYuan(money.yuan());

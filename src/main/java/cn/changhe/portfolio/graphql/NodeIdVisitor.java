@@ -1,6 +1,5 @@
 package cn.changhe.portfolio.graphql;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
@@ -21,7 +20,7 @@ class NodeIdVisitor extends GraphQLTypeVisitorStub {
 		if (isNode) {
 			String typeName = type.getName();
 			GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-			DataFetcher<String> id = (env) -> GlobalId.encode(typeName, env.<Identified>getSource().id());
+			PlainFetcher<String> id = (source, arguments) -> GlobalId.encode(typeName, ((Identified) source).id());
 			registry.dataFetcher(FieldCoordinates.coordinates(typeName, "id"), id);
 		}
 		return TraversalControl.CONTINUE;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.changhe.portfolio.graphql.IgnoresPlainFields;
 import cn.changhe.portfolio.graphql.Selections;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -48,7 +49,7 @@ import graphql.language.VariableReference;
  * {@link SecurityConfiguration}) rather than as a bean: the framework wraps instrumentation beans in a
  * chain, which costs an allocation on every field of every response even for a chain of one.
  */
-public class QueryLimits extends SimplePerformantInstrumentation {
+public class QueryLimits extends SimplePerformantInstrumentation implements IgnoresPlainFields {
 
 	/** Where the operation's cost is kept in the GraphQL context. */
 	public static final String COST = QueryLimits.class.getName() + ".cost";

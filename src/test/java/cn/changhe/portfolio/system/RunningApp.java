@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The whole application started as a user starts it, with the given settings, for tests of how it
  * starts, stops and finds its database.
  */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
@@ -25,7 +25,7 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	/** Starts the application with the settings as command-line arguments, which override its configuration. */
-	static RunningApp start(Map<String, String> settings) {
+	public static RunningApp start(Map<String, String> settings) {
 		return new RunningApp(new SpringApplicationBuilder(PortfolioApplication.class).run(arguments(settings)));
 	}
 
@@ -38,7 +38,7 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	/** A tester that sends a bearer token: a demo client's name, or the bootstrap token. */
-	HttpGraphQlTester graphQl(String token) {
+	public HttpGraphQlTester graphQl(String token) {
 		String port = this.context.getEnvironment().getProperty("local.server.port");
 		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + port + "/graphql")
@@ -47,7 +47,7 @@ final class RunningApp implements AutoCloseable {
 		return HttpGraphQlTester.create(client);
 	}
 
-	ConfigurableApplicationContext context() {
+	public ConfigurableApplicationContext context() {
 		return this.context;
 	}
 

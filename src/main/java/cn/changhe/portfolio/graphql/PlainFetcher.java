@@ -1,0 +1,30 @@
+package cn.changhe.portfolio.graphql;
+
+import java.util.Map;
+
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * A data fetcher that only reads its source and its field's arguments: no DataLoader, no context,
+ * no side effect, the same answer every time it is asked. {@link PlainFields} reads such fields
+ * without graphql-java's per-field machinery.
+ *
+ * @param <T> what the field returns
+ */
+@FunctionalInterface
+public interface PlainFetcher<T> extends TrivialDataFetcher<T> {
+
+	/**
+	 * The field's value.
+	 * @param source the object the field is read from, never null
+	 * @param arguments the field's arguments, defaults applied
+	 */
+	T get(Object source, Map<String, Object> arguments);
+
+	@Override
+	default T get(DataFetchingEnvironment env) {
+		return get(env.getSource(), env.getArguments());
+	}
+
+}

@@ -1,0 +1,504 @@
+package cn.changhe.portfolio.graphql;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import graphql.Scalars;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.FieldCollectorParameters;
+import graphql.execution.FieldValueInfo;
+import graphql.execution.FieldValueInfo.CompleteValueType;
+import graphql.execution.MergedField;
+import graphql.execution.MergedSelectionSet;
+import graphql.execution.ResultNodesInfo;
+import graphql.execution.ValuesResolver;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.language.Directive;
+import graphql.language.Field;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
+import graphql.schema.PropertyDataFetcher;
+import graphql.schema.SingletonPropertyDataFetcher;
+import org.reactivestreams.Publisher;
+
+/**
+ * graphql-java's execution, with a shortcut for plain fields. A field is plain when its value is
+ * only read from its source ({@link PlainFetcher}, or graphql-java's property fetchers) and all that
+ * is selected below it is plain too, of object, scalar and enum types. A plain field, or a whole
+ * plain value below a field that did work (a page of rows, a summary's groups), is read and
+ * completed in one pass, following a shape worked out once per request for each place in the
+ * document. graphql-java would build an environment, an execution step, instrumentation parameters
+ * and a result future for every field of every object, which on a wide answer (thousands of
+ * amounts) costs more than reading the rows.
+ *
+ * <p>The answer is the same: the same maps (from the execution's response map factory), lists and
+ * serialized values, in the same order. Where the shortcut meets what it does not handle (a null
+ * where the schema allows none, a value its scalar cannot serialize, a getter that throws), it gives
+ * the field back to graphql-java, which reads it again and reports the error as it always does. Plain
+ * fetchers have no side effects, so reading twice is safe.
+ *
+ * <p>It is not taken for root fields (graphql-java counts their fetches to know when to dispatch the
+ * DataLoaders of the next level), with {@code @defer}, with a limit on result nodes, for fields
+ * carrying directives other than {@code @skip} and {@code @include}, or under an instrumentation
+ * that is not known to ignore trivial fields ({@link IgnoresPlainFields}). Plain values load nothing
+ * through DataLoaders, and the objects within them are not counted as objects executed, so the
+ * dispatch of the other fields' DataLoaders is unchanged.
+ */
+final class PlainFields extends AsyncExecutionStrategy {
+
+	private static final String SHAPES = PlainFields.class.getName() + ".shapes";
+
+	private static final Set<String> CONDITIONS = Set.of("skip", "include");
+
+	/** What a plain fetcher is given in place of an environment: asking for one means it is not plain. */
+	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
+		throw NotPlain.INSTANCE;
+	};
+
+	PlainFields(DataFetcherExceptionHandler exceptionHandler) {
+		super(exceptionHandler);
+	}
+
+	@Override
+	protected Object resolveFieldWithInfo(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		if (parameters.getPath().getLevel() > 1) {
+			Shapes shapes = shapes(context);
+			if (shapes != null) {
+				GraphQLObjectType parent = parameters.getExecutionStepInfo().getUnwrappedNonNullTypeAs();
+				Read read = shapes.read(parent, parameters.getField());
+				if (read != null) {
+					try {
+						Object value = read.from(parameters.getSource());
+						return new FieldValueInfo(kind(read.shape.type(), value), value);
+					}
+					catch (RuntimeException ex) {
+						// graphql-java reads it again, and reports what went wrong
+					}
+				}
+			}
+		}
+		return super.resolveFieldWithInfo(context, parameters);
+	}
+
+	@Override
+	protected FieldValueInfo completeValue(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		GraphQLOutputType type = parameters.getExecutionStepInfo().getType();
+		if (parameters.getSource() != null && GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType) {
+			Shapes shapes = shapes(context);
+			Shape shape = (shapes != null) ? shapes.shape(type, parameters.getField()) : null;
+			if (shape != null) {
+				try {
+					Object value = shape.complete(shapes.unboxing.plain(parameters.getSource()));
+					return new FieldValueInfo(kind(type, value), value);
+				}
+				catch (RuntimeException ex) {
+					// as above
+				}
+			}
+		}
+		return super.completeValue(context, parameters);
+	}
+
+	private static CompleteValueType kind(GraphQLType type, Object value) {
+		GraphQLType nullable = GraphQLTypeUtil.unwrapNonNull(type);
+		if (value == null) {
+			return CompleteValueType.NULL;
+		}
+		if (nullable instanceof GraphQLList) {
+			return CompleteValueType.LIST;
+		}
+		if (nullable instanceof GraphQLScalarType) {
+			return CompleteValueType.SCALAR;
+		}
+		return (nullable instanceof GraphQLEnumType) ? CompleteValueType.ENUM : CompleteValueType.OBJECT;
+	}
+
+	/** The request's shapes, or null where the shortcut may not be taken at all. */
+	private Shapes shapes(ExecutionContext context) {
+		Shapes shapes = context.getGraphQLContext().computeIfAbsent(SHAPES, (key) -> new Shapes(context));
+		return shapes.enabled ? shapes : null;
+	}
+
+	private static boolean ignoresPlainFields(Instrumentation instrumentation) {
+		return instrumentation instanceof IgnoresPlainFields
+				|| instrumentation == SimplePerformantInstrumentation.INSTANCE;
+	}
+
+	/** Thrown where a value cannot be completed in one pass; without a stack trace, it costs little. */
+	private static final class NotPlain extends RuntimeException {
+
+		static final NotPlain INSTANCE = new NotPlain();
+
+		private NotPlain() {
+			super("not plain", null, false, false);
+		}
+
+	}
+
+	/** How a value of one type, with one selection, completes. */
+	private interface Shape {
+
+		GraphQLType type();
+
+		/** The completed value; throws {@link NotPlain} where graphql-java must do it. */
+		Object complete(Object value);
+
+	}
+
+	/** A field read from its source: how it is read, and how its value completes. */
+	private record Read(Getter getter, Shape shape, Unboxing unboxing) {
+
+		Object from(Object source) {
+			return this.shape.complete(this.unboxing.plain(this.getter.get(source)));
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Getter {
+
+		Object get(Object source);
+
+	}
+
+	/**
+	 * A property read as graphql-java reads it, except from a record: there its component's
+	 * accessor, which is the method graphql-java would pick first, is called directly, without the
+	 * cache lookup by class and name that graphql-java makes for every value.
+	 */
+	private static final class Property implements Getter {
+
+		private final String name;
+
+		private final GraphQLFieldDefinition definition;
+
+		private final LightDataFetcher<?> fetcher;
+
+		/** The accessor for the last class read from: the sources at one place are nearly always of one class. */
+		private volatile Accessor last;
+
+		Property(String name, GraphQLFieldDefinition definition, LightDataFetcher<?> fetcher) {
+			this.name = name;
+			this.definition = definition;
+			this.fetcher = fetcher;
+		}
+
+		@Override
+		public Object get(Object source) {
+			Accessor accessor = this.last;
+			if (accessor == null || accessor.type != source.getClass()) {
+				accessor = new Accessor(source.getClass(),
+						(this.name != null) ? COMPONENTS.get(source.getClass()).get(this.name) : null);
+				this.last = accessor;
+			}
+			try {
+				return (accessor.handle != null) ? (Object) accessor.handle.invokeExact(source)
+						: this.fetcher.get(this.definition, source, NO_ENVIRONMENT);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw NotPlain.INSTANCE;
+			}
+		}
+
+	}
+
+	private record Accessor(Class<?> type, MethodHandle handle) {
+	}
+
+	/** The accessors of each record class's components, by component name, typed {@code (Object)Object}. */
+	private static final ClassValue<Map<String, MethodHandle>> COMPONENTS = new ClassValue<>() {
+
+		@Override
+		protected Map<String, MethodHandle> computeValue(Class<?> type) {
+			if (!type.isRecord()) {
+				return Map.of();
+			}
+			try {
+				MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+				Map<String, MethodHandle> accessors = new HashMap<>();
+				for (RecordComponent component : type.getRecordComponents()) {
+					accessors.put(component.getName(), lookup.unreflect(component.getAccessor())
+						.asType(MethodType.methodType(Object.class, Object.class)));
+				}
+				return accessors;
+			}
+			catch (IllegalAccessException ex) {
+				return Map.of();
+			}
+		}
+
+	};
+
+	/** The execution's unboxing of values ({@code Optional} and the like) and what it cannot take. */
+	private record Unboxing(ExecutionContext context) {
+
+		Object plain(Object value) {
+			Object unboxed = this.context.getValueUnboxer().unbox(value);
+			if (unboxed instanceof CompletionStage<?> || unboxed instanceof DataFetcherResult<?>
+					|| unboxed instanceof Publisher<?>) {
+				throw NotPlain.INSTANCE;
+			}
+			return unboxed;
+		}
+
+	}
+
+	private record Key(GraphQLType type, List<Field> fields) {
+	}
+
+	/**
+	 * The shapes of one request, for each place in its document: found once, then applied to every
+	 * object at that place. {@code NONE} marks places found not plain.
+	 */
+	private final class Shapes {
+
+		private static final Object NONE = new Object();
+
+		final boolean enabled;
+
+		private final ExecutionContext context;
+
+		final Unboxing unboxing;
+
+		private final Map<Key, Object> reads = new ConcurrentHashMap<>();
+
+		private final Map<Key, Object> shapes = new ConcurrentHashMap<>();
+
+		Shapes(ExecutionContext context) {
+			this.context = context;
+			this.unboxing = new Unboxing(context);
+			this.enabled = !context.hasIncrementalSupport() && !context.isSubscriptionOperation()
+					&& context.getGraphQLContext().get(ResultNodesInfo.MAX_RESULT_NODES) == null
+					&& ignoresPlainFields(context.getInstrumentation());
+		}
+
+		/** How a field of an object type is read, or null where it is not plain. */
+		Read read(GraphQLObjectType parent, MergedField field) {
+			Key key = new Key(parent, field.getFields());
+			Object read = this.reads.get(key);
+			if (read == null) {
+				Read found = readOf(parent, field);
+				read = (found != null) ? found : NONE;
+				this.reads.putIfAbsent(key, read);
+			}
+			return (read != NONE) ? (Read) read : null;
+		}
+
+		/** How a value of a type completes, or null where it is not plain. */
+		Shape shape(GraphQLOutputType type, MergedField field) {
+			Key key = new Key(type, field.getFields());
+			Object shape = this.shapes.get(key);
+			if (shape == null) {
+				Shape found = shapeOf(type, field);
+				shape = (found != null) ? found : NONE;
+				this.shapes.putIfAbsent(key, shape);
+			}
+			return (shape != NONE) ? (Shape) shape : null;
+		}
+
+		private Read readOf(GraphQLObjectType parent, MergedField field) {
+			for (Field node : field.getFields()) {
+				for (Directive directive : node.getDirectives()) {
+					if (!CONDITIONS.contains(directive.getName())) {
+						return null;
+					}
+				}
+			}
+			String name = field.getName();
+			if (name.equals("__typename")) {
+				String typeName = parent.getName();
+				return new Read((source) -> typeName, new Scalar(Scalars.GraphQLString), this.unboxing);
+			}
+			GraphQLFieldDefinition definition = parent.getFieldDefinition(name);
+			if (definition == null || name.startsWith("__")) {
+				return null;
+			}
+			Getter getter = getter(parent, definition, field);
+			Shape shape = (getter != null) ? shapeOf(definition.getType(), field) : null;
+			return (shape != null) ? new Read(getter, shape, this.unboxing) : null;
+		}
+
+		private Getter getter(GraphQLObjectType parent, GraphQLFieldDefinition definition, MergedField field) {
+			DataFetcher<?> fetcher = this.context.getGraphQLSchema().getCodeRegistry().getDataFetcher(parent, definition);
+			if (fetcher instanceof PlainFetcher<?> plain) {
+				Map<String, Object> arguments = definition.getArguments().isEmpty() ? Map.of()
+						: ValuesResolver.getArgumentValues(this.context.getGraphQLSchema().getCodeRegistry(),
+								definition.getArguments(), field.getSingleField().getArguments(),
+								this.context.getCoercedVariables(), this.context.getGraphQLContext(),
+								this.context.getLocale());
+				return (source) -> plain.get(source, arguments);
+			}
+			if (fetcher instanceof SingletonPropertyDataFetcher<?> property) {
+				return new Property(definition.getName(), definition, property);
+			}
+			if (fetcher instanceof PropertyDataFetcher<?> property) {
+				return new Property(property.getPropertyName(), definition, property);
+			}
+			return null;
+		}
+
+		private Shape shapeOf(GraphQLType type, MergedField field) {
+			if (type instanceof GraphQLNonNull nonNull) {
+				Shape inner = shapeOf(nonNull.getWrappedType(), field);
+				return (inner != null) ? new NonNull(type, inner) : null;
+			}
+			if (type instanceof GraphQLList list) {
+				Shape item = shapeOf(list.getWrappedType(), field);
+				return (item != null) ? new ListOf(type, item, this.unboxing) : null;
+			}
+			if (type instanceof GraphQLScalarType scalar) {
+				return new Scalar(scalar);
+			}
+			if (type instanceof GraphQLEnumType enumType) {
+				return new EnumOf(enumType);
+			}
+			if (type instanceof GraphQLObjectType object) {
+				return objectOf(object, field);
+			}
+			return null;
+		}
+
+		private Shape objectOf(GraphQLObjectType type, MergedField field) {
+			FieldCollectorParameters collecting = FieldCollectorParameters.newParameters()
+				.schema(this.context.getGraphQLSchema())
+				.objectType(type)
+				.fragments(this.context.getFragmentsByName())
+				.variables(this.context.getCoercedVariables().toMap())
+				.graphQLContext(this.context.getGraphQLContext())
+				.build();
+			MergedSelectionSet selected = PlainFields.this.fieldCollector.collectFields(collecting, field, false);
+			List<String> keys = selected.getKeys();
+			Read[] reads = new Read[keys.size()];
+			for (int i = 0; i < reads.length; i++) {
+				reads[i] = readOf(type, selected.getSubField(keys.get(i)));
+				if (reads[i] == null) {
+					return null;
+				}
+			}
+			return new ObjectOf(type, keys, reads, this.context);
+		}
+
+		private final class Scalar implements Shape {
+
+			private final GraphQLScalarType scalar;
+
+			Scalar(GraphQLScalarType scalar) {
+				this.scalar = scalar;
+			}
+
+			@Override
+			public GraphQLType type() {
+				return this.scalar;
+			}
+
+			@Override
+			public Object complete(Object value) {
+				return (value != null) ? this.scalar.getCoercing()
+					.serialize(value, Shapes.this.context.getGraphQLContext(), Shapes.this.context.getLocale()) : null;
+			}
+
+		}
+
+		private final class EnumOf implements Shape {
+
+			private final GraphQLEnumType type;
+
+			EnumOf(GraphQLEnumType type) {
+				this.type = type;
+			}
+
+			@Override
+			public GraphQLType type() {
+				return this.type;
+			}
+
+			@Override
+			public Object complete(Object value) {
+				return (value != null) ? this.type.serialize(value, Shapes.this.context.getGraphQLContext(),
+						Shapes.this.context.getLocale()) : null;
+			}
+
+		}
+
+	}
+
+	private record NonNull(GraphQLType type, Shape inner) implements Shape {
+
+		@Override
+		public Object complete(Object value) {
+			Object completed = this.inner.complete(value);
+			if (completed == null) {
+				throw NotPlain.INSTANCE;
+			}
+			return completed;
+		}
+
+	}
+
+	private record ListOf(GraphQLType type, Shape item, Unboxing unboxing) implements Shape {
+
+		@Override
+		public Object complete(Object value) {
+			if (value == null) {
+				return null;
+			}
+			if (!(value instanceof Iterable<?> items)) {
+				throw NotPlain.INSTANCE;
+			}
+			List<Object> completed = (items instanceof Collection<?> all) ? new ArrayList<>(all.size())
+					: new ArrayList<>();
+			for (Object item : items) {
+				completed.add(this.item.complete(this.unboxing.plain(item)));
+			}
+			return completed;
+		}
+
+	}
+
+	private record ObjectOf(GraphQLObjectType type, List<String> keys, Read[] reads, ExecutionContext context)
+			implements Shape {
+
+		@Override
+		public Object complete(Object value) {
+			if (value == null) {
+				return null;
+			}
+			List<Object> values = new ArrayList<>(this.reads.length);
+			for (Read read : this.reads) {
+				values.add(read.from(value));
+			}
+			return this.context.getResponseMapFactory().createInsertionOrdered(this.keys, values);
+		}
+
+	}
+
+}
