@@ -3,11 +3,14 @@ package cn.changhe.portfolio.graphql;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ResolvableType;
@@ -45,7 +48,7 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 		}
 		OutputStream body = StreamUtils.nonClosing(output.getBody());
 		try (JsonGenerator generator = getMapper().createGenerator(body, getJsonEncoding(output.getHeaders().getContentType()))) {
-			writeMap(generator, result);
+			writeMap(generator, result, new HashMap<>());
 			generator.flush();
 		}
 		catch (JacksonException ex) {
@@ -53,16 +56,20 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 		}
 	}
 
-	private void writeMap(JsonGenerator generator, Map<?, ?> map) {
+	/**
+	 * Writes a map. Its keys (field names and aliases, the same few repeated in every object of a
+	 * list) are each encoded once per response and then copied as bytes.
+	 */
+	private void writeMap(JsonGenerator generator, Map<?, ?> map, Map<String, SerializableString> names) {
 		generator.writeStartObject();
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
-			generator.writeName(String.valueOf(entry.getKey()));
-			write(generator, entry.getValue());
+			generator.writeName(names.computeIfAbsent(String.valueOf(entry.getKey()), SerializedString::new));
+			write(generator, entry.getValue(), names);
 		}
 		generator.writeEndObject();
 	}
 
-	private void write(JsonGenerator generator, Object value) {
+	private void write(JsonGenerator generator, Object value, Map<String, SerializableString> names) {
 		if (value == null) {
 			generator.writeNull();
 		}
@@ -70,12 +77,12 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 			generator.writeString(string);
 		}
 		else if (value instanceof Map<?, ?> map) {
-			writeMap(generator, map);
+			writeMap(generator, map, names);
 		}
 		else if (value instanceof List<?> list) {
 			generator.writeStartArray();
 			for (Object element : list) {
-				write(generator, element);
+				write(generator, element, names);
 			}
 			generator.writeEndArray();
 		}
