@@ -23,6 +23,7 @@ import cn.changhe.portfolio.project.ProjectStage;
 
 import cn.changhe.portfolio.security.Scope;
 
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -89,7 +90,15 @@ class InvestmentSummaryRepository {
 		List<Object> parameters = new ArrayList<>(where.parameters());
 		parameters.addAll(having.parameters());
 		parameters.add(limit(query.first()));
-		return this.jdbc.sql(sql).params(parameters).query((rs, row) -> group(rs, dimensions)).list();
+		ResultSetExtractor<List<InvestmentGroup>> groups = (rs) -> {
+			Positions at = Positions.of(rs, dimensions);
+			List<InvestmentGroup> read = new ArrayList<>();
+			while (rs.next()) {
+				read.add(group(rs, at));
+			}
+			return read;
+		};
+		return this.jdbc.sql(sql).params(parameters).query(groups);
 	}
 
 	/** Whether the totals can answer: dimensions and filters of sector, year, kind and currency only. */
@@ -193,21 +202,38 @@ class InvestmentSummaryRepository {
 		return limit;
 	}
 
-	private static InvestmentGroup group(ResultSet rs, Set<InvestmentDimension> dimensions) throws SQLException {
-		String currency = rs.getString("currency");
-		int count = rs.getInt("n");
-		BigDecimal total = rs.getBigDecimal("total");
-		return new InvestmentGroup(
-				dimensions.contains(InvestmentDimension.SECTOR) ? Columns.nullableLong(rs, InvestmentDimension.SECTOR.alias()) : null,
-				dimensions.contains(InvestmentDimension.YEAR) ? rs.getInt(InvestmentDimension.YEAR.alias()) : null,
-				dimensions.contains(InvestmentDimension.KIND)
-						? InvestmentKind.valueOf(rs.getString(InvestmentDimension.KIND.alias())) : null,
-				dimensions.contains(InvestmentDimension.FUND) ? Columns.nullableLong(rs, InvestmentDimension.FUND.alias()) : null,
-				dimensions.contains(InvestmentDimension.ENTERPRISE)
-						? Columns.nullableLong(rs, InvestmentDimension.ENTERPRISE.alias()) : null,
-				dimensions.contains(InvestmentDimension.PROJECT_STAGE) ? stage(rs.getString(InvestmentDimension.PROJECT_STAGE.alias()))
-						: null,
-				currency, count, new Money(total, currency), new Money(rs.getBigDecimal("lowest"), currency), new Money(rs.getBigDecimal("highest"), currency), null);
+	private static InvestmentGroup group(ResultSet rs, Positions at) throws SQLException {
+		String currency = rs.getString(at.currency());
+		return new InvestmentGroup((at.sector() > 0) ? Columns.nullableLong(rs, at.sector()) : null,
+				(at.year() > 0) ? rs.getInt(at.year()) : null,
+				(at.kind() > 0) ? InvestmentKind.valueOf(rs.getString(at.kind())) : null,
+				(at.fund() > 0) ? Columns.nullableLong(rs, at.fund()) : null,
+				(at.enterprise() > 0) ? Columns.nullableLong(rs, at.enterprise()) : null,
+				(at.stage() > 0) ? stage(rs.getString(at.stage())) : null, currency, rs.getInt(at.count()),
+				new Money(rs.getBigDecimal(at.total()), currency), new Money(rs.getBigDecimal(at.lowest()), currency),
+				new Money(rs.getBigDecimal(at.highest()), currency), null);
+	}
+
+	/**
+	 * Where each column of a group is (0 for a dimension not asked for), found once for the result
+	 * rather than by name on every row.
+	 */
+	private record Positions(int sector, int year, int kind, int fund, int enterprise, int stage, int currency,
+			int count, int total, int lowest, int highest) {
+
+		static Positions of(ResultSet rs, Set<InvestmentDimension> dimensions) throws SQLException {
+			return new Positions(find(rs, dimensions, InvestmentDimension.SECTOR),
+					find(rs, dimensions, InvestmentDimension.YEAR), find(rs, dimensions, InvestmentDimension.KIND),
+					find(rs, dimensions, InvestmentDimension.FUND), find(rs, dimensions, InvestmentDimension.ENTERPRISE),
+					find(rs, dimensions, InvestmentDimension.PROJECT_STAGE), rs.findColumn("currency"),
+					rs.findColumn("n"), rs.findColumn("total"), rs.findColumn("lowest"), rs.findColumn("highest"));
+		}
+
+		private static int find(ResultSet rs, Set<InvestmentDimension> dimensions, InvestmentDimension dimension)
+				throws SQLException {
+			return dimensions.contains(dimension) ? rs.findColumn(dimension.alias()) : 0;
+		}
+
 	}
 
 	private static ProjectStage stage(String stage) {

@@ -124,11 +124,11 @@ public class EnterpriseRepository implements NodeLookup {
 			.list();
 	}
 
+	/** A row of {@link #COLUMNS}, read by position: every statement here selects them first, in that order. */
 	private static Enterprise enterprise(ResultSet rs, int row) throws SQLException {
-		return new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getString("name_en"),
-				Columns.nullableLong(rs, "sector_id"), Columns.date(rs, "established_on"), Columns.provenance(rs),
-				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"),
-				Columns.utc(rs, "deleted_at"));
+		return new Enterprise(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				Columns.nullableLong(rs, 5), Columns.date(rs, 6), Columns.provenance(rs, 7), Columns.utc(rs, 9),
+				Columns.utc(rs, 10), rs.getLong(11), Columns.utc(rs, 12));
 	}
 
 }

@@ -90,14 +90,13 @@ public class InvestmentRepository implements NodeLookup {
 			.list();
 	}
 
+	/** A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in that order. */
 	private static Investment investment(ResultSet rs, int row) throws SQLException {
-		return new Investment(rs.getLong("id"), InvestmentKind.valueOf(rs.getString("kind")),
-				Money.of(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getInt("year"),
-				Columns.date(rs, "invested_on"), Columns.nullableLong(rs, "project_id"),
-				Columns.nullableLong(rs, "enterprise_id"), Columns.nullableLong(rs, "fund_id"),
-				Columns.nullableLong(rs, "sector_id"), rs.getString("note"), Columns.provenance(rs),
-				Columns.utc(rs, "created_at"), Columns.utc(rs, "updated_at"), rs.getLong("version"),
-				Columns.utc(rs, "deleted_at"));
+		return new Investment(rs.getLong(1), InvestmentKind.valueOf(rs.getString(2)),
+				Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getInt(5), Columns.date(rs, 6),
+				Columns.nullableLong(rs, 7), Columns.nullableLong(rs, 8), Columns.nullableLong(rs, 9),
+				Columns.nullableLong(rs, 10), rs.getString(11), Columns.provenance(rs, 12), Columns.utc(rs, 14),
+				Columns.utc(rs, 15), rs.getLong(16), Columns.utc(rs, 17));
 	}
 
 }

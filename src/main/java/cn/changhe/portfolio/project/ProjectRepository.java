@@ -150,13 +150,12 @@ public class ProjectRepository implements NodeLookup {
 			.list();
 	}
 
+	/** A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in that order. */
 	private static Project project(ResultSet rs, int row) throws SQLException {
-		return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("name_en"), rs.getLong("enterprise_id"),
-				rs.getLong("sector_id"), Money.cny(rs.getBigDecimal("total_investment")),
-				Money.of(rs.getBigDecimal("foreign_investment"), rs.getString("foreign_investment_currency")),
-				rs.getBigDecimal("land_area_mu"), rs.getBoolean("provincial_major"), rs.getBoolean("reclaimed_land"),
-				ProjectStage.valueOf(rs.getString("stage")), Columns.provenance(rs), Columns.utc(rs, "created_at"),
-				Columns.utc(rs, "updated_at"), rs.getLong("version"), Columns.utc(rs, "deleted_at"));
+		return new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+				Money.cny(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getBigDecimal(9),
+				rs.getBoolean(10), rs.getBoolean(11), ProjectStage.valueOf(rs.getString(12)), Columns.provenance(rs, 13),
+				Columns.utc(rs, 15), Columns.utc(rs, 16), rs.getLong(17), Columns.utc(rs, 18));
 	}
 
 }
