@@ -41,12 +41,12 @@ public final class ByKey {
 
 	/** The data fetcher of a to-one field: the row the parent's key points at, or null where it has none. */
 	public static <P> DataFetcher<Object> one(String loader, Function<P, Long> key) {
-		return new Fetcher<>(loader, key);
+		return new One<>(loader, key);
 	}
 
 	/** The data fetcher of a to-many field: the parent's rows, by the parent's id. */
 	public static <P extends Identified> DataFetcher<Object> many(String loader) {
-		return new Fetcher<P>(loader, Identified::id);
+		return new Many<P>(loader);
 	}
 
 	private static <R> Map<Long, List<R>> group(Set<Long> ids, List<R> rows, Function<R, Long> parentId) {
@@ -60,13 +60,37 @@ public final class ByKey {
 		return byParent;
 	}
 
-	private record Fetcher<P>(String loader, Function<P, Long> key) implements TrivialDataFetcher<Object> {
+	/**
+	 * Plain where the parent holds no key: the relation is null then, with nothing to load, so that a
+	 * page of rows most of which point nowhere (ledger rows without a fund) completes in one pass
+	 * ({@link PlainFields}). A key to load is {@link PlainFetcher.NotPlain}.
+	 */
+	private record One<P>(String loader, Function<P, Long> key) implements PlainFetcher<Object> {
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public Object get(Object source, Map<String, Object> arguments) {
+			if (this.key.apply((P) source) != null) {
+				throw PlainFetcher.NotPlain.INSTANCE;
+			}
+			return null;
+		}
 
 		@Override
 		public Object get(DataFetchingEnvironment env) {
 			P parent = env.getSource();
 			Long id = (parent != null) ? this.key.apply(parent) : null;
 			return (id != null) ? env.<Long, Object>getDataLoader(this.loader).load(id) : null;
+		}
+
+	}
+
+	private record Many<P extends Identified>(String loader) implements TrivialDataFetcher<Object> {
+
+		@Override
+		public Object get(DataFetchingEnvironment env) {
+			P parent = env.getSource();
+			return (parent != null) ? env.<Long, Object>getDataLoader(this.loader).load(parent.id()) : null;
 		}
 
 	}

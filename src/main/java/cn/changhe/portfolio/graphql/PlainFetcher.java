@@ -19,12 +19,29 @@ public interface PlainFetcher<T> extends TrivialDataFetcher<T> {
 	 * The field's value.
 	 * @param source the object the field is read from, never null
 	 * @param arguments the field's arguments, defaults applied
+	 * @throws NotPlain where this source's value needs more than the source (a row to load): the
+	 * field is then fetched through {@link #get(DataFetchingEnvironment)}
 	 */
 	T get(Object source, Map<String, Object> arguments);
 
 	@Override
 	default T get(DataFetchingEnvironment env) {
 		return get(env.getSource(), env.getArguments());
+	}
+
+	/**
+	 * Thrown where a value cannot be completed from its source alone; graphql-java then completes it.
+	 * Without a stack trace, it costs little.
+	 */
+	final class NotPlain extends RuntimeException {
+
+		/** The one instance: it carries nothing. */
+		public static final NotPlain INSTANCE = new NotPlain();
+
+		private NotPlain() {
+			super("not plain", null, false, false);
+		}
+
 	}
 
 }

@@ -49,8 +49,9 @@ import org.reactivestreams.Publisher;
 
 /**
  * graphql-java's execution, with a shortcut for plain fields. A field is plain when its value is
- * only read from its source ({@link PlainFetcher}, or graphql-java's property fetchers) and all that
- * is selected below it is plain too, of object, scalar and enum types. A plain field, or a whole
+ * only read from its source ({@link PlainFetcher}, or graphql-java's property fetchers; a to-one
+ * relation is plain where its key is null) and all that is selected below it is plain too, of
+ * object, scalar and enum types. A plain field, or a whole
  * plain value below a field that did work (a page of rows, a summary's groups), is read and
  * completed in one pass, following a shape worked out once per request for each place in the
  * document. graphql-java would build an environment, an execution step, instrumentation parameters
@@ -78,7 +79,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 	/** What a plain fetcher is given in place of an environment: asking for one means it is not plain. */
 	private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
-		throw NotPlain.INSTANCE;
+		throw PlainFetcher.NotPlain.INSTANCE;
 	};
 
 	PlainFields(DataFetcherExceptionHandler exceptionHandler) {
@@ -150,32 +151,32 @@ final class PlainFields extends AsyncExecutionStrategy {
 				|| instrumentation == SimplePerformantInstrumentation.INSTANCE;
 	}
 
-	/** Thrown where a value cannot be completed in one pass; without a stack trace, it costs little. */
-	private static final class NotPlain extends RuntimeException {
-
-		static final NotPlain INSTANCE = new NotPlain();
-
-		private NotPlain() {
-			super("not plain", null, false, false);
-		}
-
-	}
-
 	/** How a value of one type, with one selection, completes. */
 	private interface Shape {
 
 		GraphQLType type();
 
-		/** The completed value; throws {@link NotPlain} where graphql-java must do it. */
+		/** The completed value; throws {@link PlainFetcher.NotPlain} where graphql-java must do it. */
 		Object complete(Object value);
 
 	}
 
-	/** A field read from its source: how it is read, and how its value completes. */
-	private record Read(Getter getter, Shape shape, Unboxing unboxing) {
+	/**
+	 * A field read from its source: how it is read, how its value completes, and what to do when its
+	 * fetcher finds that a source's value needs more than the source.
+	 */
+	private record Read(Getter getter, Shape shape, Unboxing unboxing, Runnable demote) {
 
 		Object from(Object source) {
-			return this.shape.complete(this.unboxing.plain(this.getter.get(source)));
+			Object value;
+			try {
+				value = this.getter.get(source);
+			}
+			catch (PlainFetcher.NotPlain ex) {
+				this.demote.run();
+				throw ex;
+			}
+			return this.shape.complete(this.unboxing.plain(value));
 		}
 
 	}
@@ -225,7 +226,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 				throw ex;
 			}
 			catch (Throwable ex) {
-				throw NotPlain.INSTANCE;
+				throw PlainFetcher.NotPlain.INSTANCE;
 			}
 		}
 
@@ -265,7 +266,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 			Object unboxed = this.context.getValueUnboxer().unbox(value);
 			if (unboxed instanceof CompletionStage<?> || unboxed instanceof DataFetcherResult<?>
 					|| unboxed instanceof Publisher<?>) {
-				throw NotPlain.INSTANCE;
+				throw PlainFetcher.NotPlain.INSTANCE;
 			}
 			return unboxed;
 		}
@@ -277,7 +278,10 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 	/**
 	 * The shapes of one request, for each place in its document: found once, then applied to every
-	 * object at that place. {@code NONE} marks places found not plain.
+	 * object at that place. {@code NONE} marks places found not plain. A field whose fetcher once
+	 * found a value it could not give from the source alone (a key to load) is fetched by graphql-java
+	 * for the rest of the request, so that a relation that mostly loads is not tried again for every
+	 * row.
 	 */
 	private final class Shapes {
 
@@ -292,6 +296,8 @@ final class PlainFields extends AsyncExecutionStrategy {
 		private final Map<Key, Object> reads = new ConcurrentHashMap<>();
 
 		private final Map<Key, Object> shapes = new ConcurrentHashMap<>();
+
+		private final Set<Key> fetched = ConcurrentHashMap.newKeySet();
 
 		Shapes(ExecutionContext context) {
 			this.context = context;
@@ -325,7 +331,18 @@ final class PlainFields extends AsyncExecutionStrategy {
 			return (shape != NONE) ? (Shape) shape : null;
 		}
 
+		/** Fetches this field through graphql-java from now on, and forgets the shapes that read it. */
+		private void demote(Key key) {
+			this.fetched.add(key);
+			this.reads.clear();
+			this.shapes.clear();
+		}
+
 		private Read readOf(GraphQLObjectType parent, MergedField field) {
+			Key key = new Key(parent, field.getFields());
+			if (this.fetched.contains(key)) {
+				return null;
+			}
 			for (Field node : field.getFields()) {
 				for (Directive directive : node.getDirectives()) {
 					if (!CONDITIONS.contains(directive.getName())) {
@@ -336,7 +353,8 @@ final class PlainFields extends AsyncExecutionStrategy {
 			String name = field.getName();
 			if (name.equals("__typename")) {
 				String typeName = parent.getName();
-				return new Read((source) -> typeName, new Scalar(Scalars.GraphQLString), this.unboxing);
+				return new Read((source) -> typeName, new Scalar(Scalars.GraphQLString), this.unboxing, () -> {
+				});
 			}
 			GraphQLFieldDefinition definition = parent.getFieldDefinition(name);
 			if (definition == null || name.startsWith("__")) {
@@ -344,7 +362,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 			}
 			Getter getter = getter(parent, definition, field);
 			Shape shape = (getter != null) ? shapeOf(definition.getType(), field) : null;
-			return (shape != null) ? new Read(getter, shape, this.unboxing) : null;
+			return (shape != null) ? new Read(getter, shape, this.unboxing, () -> demote(key)) : null;
 		}
 
 		private Getter getter(GraphQLObjectType parent, GraphQLFieldDefinition definition, MergedField field) {
@@ -457,7 +475,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 		public Object complete(Object value) {
 			Object completed = this.inner.complete(value);
 			if (completed == null) {
-				throw NotPlain.INSTANCE;
+				throw PlainFetcher.NotPlain.INSTANCE;
 			}
 			return completed;
 		}
@@ -472,7 +490,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 				return null;
 			}
 			if (!(value instanceof Iterable<?> items)) {
-				throw NotPlain.INSTANCE;
+				throw PlainFetcher.NotPlain.INSTANCE;
 			}
 			List<Object> completed = (items instanceof Collection<?> all) ? new ArrayList<>(all.size())
 					: new ArrayList<>();
