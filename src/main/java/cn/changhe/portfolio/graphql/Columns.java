@@ -28,28 +28,20 @@ public final class Columns {
 	}
 
 	/** A DATETIME column, stored in UTC. */
+	public static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
+		return utc(rs, rs.findColumn(column));
+	}
+
 	public static OffsetDateTime utc(ResultSet rs, int column) throws SQLException {
 		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
 		return (value != null) ? value.atOffset(ZoneOffset.UTC) : null;
 	}
 
-	public static LocalDate date(ResultSet rs, int column) throws SQLException {
-		return rs.getObject(column, LocalDate.class);
-	}
-
-	/** A nullable BIGINT column. */
-	public static Long nullableLong(ResultSet rs, int column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	/** A DATETIME column, stored in UTC. */
-	public static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
-		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-		return (value != null) ? value.atOffset(ZoneOffset.UTC) : null;
-	}
-
 	public static LocalDate date(ResultSet rs, String column) throws SQLException {
+		return date(rs, rs.findColumn(column));
+	}
+
+	public static LocalDate date(ResultSet rs, int column) throws SQLException {
 		return rs.getObject(column, LocalDate.class);
 	}
 
@@ -59,6 +51,10 @@ public final class Columns {
 
 	/** A nullable BIGINT column. */
 	public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		return nullableLong(rs, rs.findColumn(column));
+	}
+
+	public static Long nullableLong(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import graphql.Scalars;
 import graphql.execution.AsyncExecutionStrategy;
@@ -353,7 +354,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 			String name = field.getName();
 			if (name.equals("__typename")) {
 				String typeName = parent.getName();
-				return new Read((source) -> typeName, new Scalar(Scalars.GraphQLString), this.unboxing, () -> {
+				return new Read((source) -> typeName, scalar(Scalars.GraphQLString), this.unboxing, () -> {
 				});
 			}
 			GraphQLFieldDefinition definition = parent.getFieldDefinition(name);
@@ -394,10 +395,10 @@ final class PlainFields extends AsyncExecutionStrategy {
 				return (item != null) ? new ListOf(type, item, this.unboxing) : null;
 			}
 			if (type instanceof GraphQLScalarType scalar) {
-				return new Scalar(scalar);
+				return scalar(scalar);
 			}
 			if (type instanceof GraphQLEnumType enumType) {
-				return new EnumOf(enumType);
+				return enumOf(enumType);
 			}
 			if (type instanceof GraphQLObjectType object) {
 				return objectOf(object, field);
@@ -425,46 +426,25 @@ final class PlainFields extends AsyncExecutionStrategy {
 			return new ObjectOf(type, keys, reads, this.context);
 		}
 
-		private final class Scalar implements Shape {
-
-			private final GraphQLScalarType scalar;
-
-			Scalar(GraphQLScalarType scalar) {
-				this.scalar = scalar;
-			}
-
-			@Override
-			public GraphQLType type() {
-				return this.scalar;
-			}
-
-			@Override
-			public Object complete(Object value) {
-				return (value != null) ? this.scalar.getCoercing()
-					.serialize(value, Shapes.this.context.getGraphQLContext(), Shapes.this.context.getLocale()) : null;
-			}
-
+		/** A scalar serialized by its coercing. */
+		private Shape scalar(GraphQLScalarType scalar) {
+			return new Leaf(scalar, (value) -> scalar.getCoercing()
+				.serialize(value, this.context.getGraphQLContext(), this.context.getLocale()));
 		}
 
-		private final class EnumOf implements Shape {
+		/** An enum serialized by its type. */
+		private Shape enumOf(GraphQLEnumType type) {
+			return new Leaf(type, (value) -> type.serialize(value, this.context.getGraphQLContext(), this.context.getLocale()));
+		}
 
-			private final GraphQLEnumType type;
+	}
 
-			EnumOf(GraphQLEnumType type) {
-				this.type = type;
-			}
+	/** A scalar or an enum: a value serialized, null as null. */
+	private record Leaf(GraphQLType type, UnaryOperator<Object> serialize) implements Shape {
 
-			@Override
-			public GraphQLType type() {
-				return this.type;
-			}
-
-			@Override
-			public Object complete(Object value) {
-				return (value != null) ? this.type.serialize(value, Shapes.this.context.getGraphQLContext(),
-						Shapes.this.context.getLocale()) : null;
-			}
-
+		@Override
+		public Object complete(Object value) {
+			return (value != null) ? this.serialize.apply(value) : null;
 		}
 
 	}
