@@ -310,26 +310,24 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 		/** How a field of an object type is read, or null where it is not plain. */
 		Read read(GraphQLObjectType parent, MergedField field) {
-			Key key = new Key(parent, field.getFields());
-			Object read = this.reads.get(key);
-			if (read == null) {
-				Read found = readOf(parent, field);
-				read = (found != null) ? found : NONE;
-				this.reads.putIfAbsent(key, read);
-			}
-			return (read != NONE) ? (Read) read : null;
+			return cached(this.reads, new Key(parent, field.getFields()), () -> readOf(parent, field));
 		}
 
 		/** How a value of a type completes, or null where it is not plain. */
 		Shape shape(GraphQLOutputType type, MergedField field) {
-			Key key = new Key(type, field.getFields());
-			Object shape = this.shapes.get(key);
-			if (shape == null) {
-				Shape found = shapeOf(type, field);
-				shape = (found != null) ? found : NONE;
-				this.shapes.putIfAbsent(key, shape);
+			return cached(this.shapes, new Key(type, field.getFields()), () -> shapeOf(type, field));
+		}
+
+		/** What was found for a place, found once; {@code NONE} keeps a null (not plain). */
+		@SuppressWarnings("unchecked")
+		private <T> T cached(Map<Key, Object> cache, Key key, Supplier<T> find) {
+			Object value = cache.get(key);
+			if (value == null) {
+				T found = find.get();
+				value = (found != null) ? found : NONE;
+				cache.putIfAbsent(key, value);
 			}
-			return (shape != NONE) ? (Shape) shape : null;
+			return (value != NONE) ? (T) value : null;
 		}
 
 		/** Fetches this field through graphql-java from now on, and forgets the shapes that read it. */
