@@ -6,9 +6,10 @@ import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * A data fetcher that only reads its source and its field's arguments: no DataLoader, no context,
- * no side effect, the same answer every time it is asked. {@link PlainFields} reads such fields
- * without graphql-java's per-field machinery.
+ * A data fetcher that answers from its source and its field's arguments alone: no context, no side
+ * effect, the same answer every time it is asked. {@link PlainFields} reads such fields without
+ * graphql-java's per-field machinery. Where a source's value needs more (a to-one relation with a key
+ * to load), {@link #get(Object, Map)} throws {@link NotPlain} and the field is fetched as usual.
  *
  * @param <T> what the field returns
  */
