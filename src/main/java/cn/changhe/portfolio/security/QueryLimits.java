@@ -89,6 +89,9 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 	 */
 	private final Cache<Measured, Measure> measures = Caffeine.newBuilder().maximumSize(2_000).build();
 
+	/** The variables each document's measure depends on, by document instance, for as long as it is cached. */
+	private final Cache<Document, Set<String>> measuredVariables = Caffeine.newBuilder().weakKeys().build();
+
 	QueryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
 		this.limits = limits;
 		this.rate = rate;
@@ -174,7 +177,7 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 		Document document = context.getDocument();
 		Map<String, Object> variables = context.getCoercedVariables().toMap();
 		List<Object> values = new ArrayList<>();
-		for (String name : variablesMeasured(document)) {
+		for (String name : this.measuredVariables.get(document, QueryLimits::variablesMeasured)) {
 			values.add(name);
 			values.add(variables.get(name));
 		}
