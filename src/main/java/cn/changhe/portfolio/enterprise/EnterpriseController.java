@@ -8,6 +8,7 @@ import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingEnvironment;
@@ -38,10 +39,10 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments) {
+	public Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments, DataFetchingEnvironment env) {
 		EnterpriseFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.enterprises.page(filter, page), page, () -> this.enterprises.count(filter));
+		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page, () -> this.enterprises.count(filter));
 	}
 
 	@SchemaMapping(typeName = "Sector", field = "enterprises")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -29,7 +30,24 @@ public class EnterpriseRepository implements NodeLookup {
 			e.provenance, e.source, e.created_at, e.updated_at, e.version, e.deleted_at""";
 
 	static final Listing<Enterprise> LISTING = new Listing<>(COLUMNS, "enterprise e", "e.id",
-			EnterpriseRepository::enterprise);
+			EnterpriseRepository::enterprise)
+		.reads("id")
+		.reads("name", "e.name")
+		.reads("nameEn", "e.name_en")
+		.reads("uscc", "e.uscc")
+		.reads("sector", "e.sector_id")
+		.reads("establishedOn", "e.established_on")
+		.reads("qualifications")
+		.reads("awards")
+		.reads("projects")
+		.reads("investments")
+		.reads("fundInvestments")
+		.reads("talentAwards")
+		.reads("provenance", "e.provenance", "e.source")
+		.reads("createdAt", "e.created_at")
+		.reads("updatedAt", "e.updated_at")
+		.reads("version", "e.version")
+		.reads("deletedAt", "e.deleted_at");
 
 	/** Enterprises with the funds that made equity investments in them, one row per fund and enterprise. */
 	private static final Listing<Enterprise> PORTFOLIOS = new Listing<>(COLUMNS, """
@@ -43,8 +61,9 @@ public class EnterpriseRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	List<Row<Enterprise>> page(EnterpriseFilter filter, PageRequest page) {
-		return LISTING.page(this.jdbc, conditions(filter), page);
+	/** A page of the rows the filter finds, reading what the fields selected of them need. */
+	List<Row<Enterprise>> page(EnterpriseFilter filter, PageRequest page, Set<String> fields) {
+		return LISTING.page(this.jdbc, conditions(filter), page, fields);
 	}
 
 	long count(EnterpriseFilter filter) {
@@ -124,7 +143,10 @@ public class EnterpriseRepository implements NodeLookup {
 			.list();
 	}
 
-	/** A row of {@link #COLUMNS}, read by position: every statement here selects them first, in that order. */
+	/**
+	 * A row of {@link #COLUMNS}, read by position: every statement here selects them first, in that
+	 * order. Any but the id may be NULL, where a page's selection does not read it.
+	 */
 	private static Enterprise enterprise(ResultSet rs, int row) throws SQLException {
 		return new Enterprise(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				Columns.nullableLong(rs, 5), Columns.date(rs, 6), Columns.provenance(rs, 7), Columns.utc(rs, 9),

@@ -22,9 +22,16 @@ public final class Columns {
 		return new Provenance(Provenance.Kind.valueOf(rs.getString("provenance")), rs.getString("source"));
 	}
 
-	/** The provenance and source columns, at this position and the next. */
+	/** The provenance and source columns, at this position and the next; null where the provenance is. */
 	public static Provenance provenance(ResultSet rs, int column) throws SQLException {
-		return new Provenance(Provenance.Kind.valueOf(rs.getString(column)), rs.getString(column + 1));
+		Provenance.Kind kind = value(rs, column, Provenance.Kind.class);
+		return (kind != null) ? new Provenance(kind, rs.getString(column + 1)) : null;
+	}
+
+	/** An enum column, or null. */
+	public static <E extends Enum<E>> E value(ResultSet rs, int column, Class<E> type) throws SQLException {
+		String name = rs.getString(column);
+		return (name != null) ? Enum.valueOf(type, name) : null;
 	}
 
 	/** A DATETIME column, stored in UTC. */

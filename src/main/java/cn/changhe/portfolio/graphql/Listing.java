@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -23,15 +24,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * per parent, and their counts another. All SQL is built from fixed fragments; every value
  * is a bound parameter.
  *
- * @param columns the select list, each column with its own name
+ * <p>A page reads the columns its selection needs ({@link Projection}), where the listing says
+ * which columns its type's fields read ({@link #reads}).
+ *
+ * @param columns the select list, plain columns each with its own name
  * @param from the table (and joins) the rows come from
  * @param id the id column
  * @param mapper reads a row
+ * @param projection which columns each field reads
  */
-public record Listing<T extends Identified>(String columns, String from, String id, RowMapper<T> mapper) {
+public record Listing<T extends Identified>(String columns, String from, String id, RowMapper<T> mapper,
+		Projection projection) {
 
 	/** The most parents whose pages one UNION ALL holds; more are ranked with ROW_NUMBER() instead. */
 	private static final int MAX_BRANCHES = 50;
+
+	/** A listing whose pages read every column until it is told what its type's fields read. */
+	public Listing(String columns, String from, String id, RowMapper<T> mapper) {
+		this(columns, from, id, mapper, Projection.of(columns, id));
+	}
+
+	/**
+	 * This listing, knowing that a field of its type reads these of its columns, or only the id
+	 * where none are given. The mapper must then accept NULL in any column but the id.
+	 */
+	public Listing<T> reads(String field, String... columns) {
+		return new Listing<>(this.columns, this.from, this.id, this.mapper, this.projection.with(field, columns));
+	}
 
 	/** Ordering by id alone: the order rows were created in. */
 	public SortKey byId() {
@@ -40,11 +59,19 @@ public record Listing<T extends Identified>(String columns, String from, String 
 
 	/** One page, with one row more than it holds to tell whether another follows. */
 	public List<Row<T>> page(JdbcClient jdbc, Conditions where, PageRequest page) {
+		return page(jdbc, where, page, null);
+	}
+
+	/**
+	 * One page, reading the columns the fields of its rows read.
+	 * @param fields the fields selected of each row, or null for all of them
+	 */
+	public List<Row<T>> page(JdbcClient jdbc, Conditions where, PageRequest page, Collection<String> fields) {
 		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
 		Conditions seek = where.with(seek(page));
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
-		String sql = "SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key FROM " + this.from
+		String sql = "SELECT " + select(fields) + ", " + sortExpression(page) + " AS sort_key FROM " + this.from
 				+ join(page) + seek.where() + orderBy(page) + " LIMIT ?";
 		return jdbc.sql(sql).params(parameters).query(rowMapper(page, null)).list();
 	}
@@ -54,21 +81,23 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	 * one seek per parent, each reading no more of its parent's rows than the page needs (a parent
 	 * with thousands of rows costs what one with ten does).
 	 * @param parent the column that holds a row's parent key
+	 * @param fields the fields selected of each row, or null for all of them
 	 */
 	public Map<Long, List<Row<T>>> pages(JdbcClient jdbc, String parent, Collection<Long> parents, Conditions where,
-			PageRequest page) {
+			PageRequest page, Collection<String> fields) {
 		if (parents.isEmpty()) {
 			return Map.of();
 		}
 		List<Long> keys = parents.stream().distinct().toList();
+		String columns = select(fields);
 		if (keys.size() > MAX_BRANCHES) {
-			return ranked(jdbc, parent, keys, where, page);
+			return ranked(jdbc, parent, keys, where, page, columns);
 		}
 		List<String> branches = new ArrayList<>();
 		List<Object> parameters = new ArrayList<>();
 		for (Long key : keys) {
 			Conditions seek = where.with(seek(page)).and(parent + " = ?", key);
-			branches.add("(SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key, " + parent
+			branches.add("(SELECT " + columns + ", " + sortExpression(page) + " AS sort_key, " + parent
 					+ " AS parent_key FROM " + this.from + join(page) + seek.where() + orderBy(page) + " LIMIT ?)");
 			parameters.addAll(page.sort().joinParameters());
 			parameters.addAll(seek.parameters());
@@ -85,13 +114,13 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	 * parent's rows, in one statement, which reads all of every parent's rows.
 	 */
 	private Map<Long, List<Row<T>>> ranked(JdbcClient jdbc, String parent, List<Long> keys, Conditions where,
-			PageRequest page) {
+			PageRequest page, String columns) {
 		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
 		Conditions seek = where.with(seek(page)).andIn(parent, keys);
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
 		String direction = page.readsDescending() ? " DESC" : " ASC";
-		String sql = "SELECT * FROM (SELECT " + this.columns + ", " + sortExpression(page) + " AS sort_key, " + parent
+		String sql = "SELECT * FROM (SELECT " + columns + ", " + sortExpression(page) + " AS sort_key, " + parent
 				+ " AS parent_key, ROW_NUMBER() OVER (PARTITION BY " + parent + " ORDER BY " + sortExpression(page)
 				+ direction + ", " + this.id + direction + ") AS row_in_parent FROM " + this.from + join(page)
 				+ seek.where() + ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
@@ -115,8 +144,9 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		return new Relation.Source<>() {
 
 			@Override
-			public Map<Long, List<Row<T>>> pages(Collection<Long> parents, F filter, PageRequest page) {
-				return Listing.this.pages(jdbc, parent, parents, conditions.apply(filter), page);
+			public Map<Long, List<Row<T>>> pages(Collection<Long> parents, F filter, PageRequest page,
+					Set<String> fields) {
+				return Listing.this.pages(jdbc, parent, parents, conditions.apply(filter), page, fields);
 			}
 
 			@Override
@@ -149,6 +179,11 @@ public record Listing<T extends Identified>(String columns, String from, String 
 			});
 		parents.forEach((key) -> counts.putIfAbsent(key, 0L));
 		return counts;
+	}
+
+	/** The select list for rows of which these fields are selected (all of them where null). */
+	private String select(Collection<String> fields) {
+		return (fields != null) ? this.projection.select(this.projection.mask(fields)) : this.columns;
 	}
 
 	/** The rows after (or before) the cursor, in the order being read. */

@@ -1,7 +1,9 @@
 package cn.changhe.portfolio.graphql;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -30,6 +32,50 @@ public final class Selections {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The names of the fields a connection field's selection asks of its rows, under {@code nodes}
+	 * or {@code edges { node }}, through fragments of any type (so never fewer than a row of the
+	 * connection's type is asked for). Directives are not evaluated: a skipped field counts as asked.
+	 */
+	public static Set<String> ofNodes(DataFetchingEnvironment env) {
+		Set<String> names = new HashSet<>();
+		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
+		for (Field field : env.getMergedField().getFields()) {
+			forEachField(field.getSelectionSet(), fragments, (connection) -> {
+				if (connection.getName().equals("nodes")) {
+					forEachField(connection.getSelectionSet(), fragments, (row) -> names.add(row.getName()));
+				}
+				else if (connection.getName().equals("edges")) {
+					forEachField(connection.getSelectionSet(), fragments, (edge) -> {
+						if (edge.getName().equals("node")) {
+							forEachField(edge.getSelectionSet(), fragments, (row) -> names.add(row.getName()));
+						}
+					});
+				}
+			});
+		}
+		return names;
+	}
+
+	/** Each field of the selections, directly or through fragments. */
+	private static void forEachField(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+			Consumer<Field> action) {
+		if (selections == null) {
+			return;
+		}
+		for (Selection<?> selection : selections.getSelections()) {
+			if (selection instanceof Field field) {
+				action.accept(field);
+			}
+			else if (selection instanceof InlineFragment inline) {
+				forEachField(inline.getSelectionSet(), fragments, action);
+			}
+			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+				forEachField(fragments.get(spread.getName()).getSelectionSet(), fragments, action);
+			}
+		}
 	}
 
 	/** Whether the selections ask for a field of one of the names, directly or through fragments. */

@@ -8,6 +8,7 @@ import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.project.Project;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.schema.DataFetchingEnvironment;
@@ -35,10 +36,10 @@ class InvestmentController {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Investment> investments(@Arguments InvestmentArguments arguments) {
+	public Connection<Investment> investments(@Arguments InvestmentArguments arguments, DataFetchingEnvironment env) {
 		InvestmentFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.investments.page(filter, page), page, () -> this.investments.count(filter));
+		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page, () -> this.investments.count(filter));
 	}
 
 	@SchemaMapping(typeName = "Project", field = "investments")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -28,8 +29,22 @@ public class InvestmentRepository implements NodeLookup {
 	static final Listing<Investment> LISTING = new Listing<>("""
 			i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id, i.fund_id,
 			i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version, i.deleted_at""",
-			"investment i",
-			"i.id", InvestmentRepository::investment);
+			"investment i", "i.id", InvestmentRepository::investment)
+		.reads("id")
+		.reads("kind", "i.kind")
+		.reads("amount", "i.amount", "i.currency")
+		.reads("year", "i.year")
+		.reads("date", "i.invested_on")
+		.reads("project", "i.project_id")
+		.reads("enterprise", "i.enterprise_id")
+		.reads("fund", "i.fund_id")
+		.reads("sector", "i.sector_id")
+		.reads("note", "i.note")
+		.reads("provenance", "i.provenance", "i.source")
+		.reads("createdAt", "i.created_at")
+		.reads("updatedAt", "i.updated_at")
+		.reads("version", "i.version")
+		.reads("deletedAt", "i.deleted_at");
 
 	private final JdbcClient jdbc;
 
@@ -37,8 +52,9 @@ public class InvestmentRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	List<Row<Investment>> page(InvestmentFilter filter, PageRequest page) {
-		return LISTING.page(this.jdbc, conditions(filter), page);
+	/** A page of the rows the filter finds, reading what the fields selected of them need. */
+	List<Row<Investment>> page(InvestmentFilter filter, PageRequest page, Set<String> fields) {
+		return LISTING.page(this.jdbc, conditions(filter), page, fields);
 	}
 
 	long count(InvestmentFilter filter) {
@@ -90,9 +106,12 @@ public class InvestmentRepository implements NodeLookup {
 			.list();
 	}
 
-	/** A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in that order. */
+	/**
+	 * A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in
+	 * that order. Any but the id may be NULL, where a page's selection does not read it.
+	 */
 	private static Investment investment(ResultSet rs, int row) throws SQLException {
-		return new Investment(rs.getLong(1), InvestmentKind.valueOf(rs.getString(2)),
+		return new Investment(rs.getLong(1), Columns.value(rs, 2, InvestmentKind.class),
 				Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getInt(5), Columns.date(rs, 6),
 				Columns.nullableLong(rs, 7), Columns.nullableLong(rs, 8), Columns.nullableLong(rs, 9),
 				Columns.nullableLong(rs, 10), rs.getString(11), Columns.provenance(rs, 12), Columns.utc(rs, 14),

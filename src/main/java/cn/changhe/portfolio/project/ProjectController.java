@@ -9,6 +9,7 @@ import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
+import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import graphql.TrivialDataFetcher;
@@ -46,10 +47,10 @@ class ProjectController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ)
-	public Connection<Project> projects(@Arguments ProjectArguments arguments) {
+	public Connection<Project> projects(@Arguments ProjectArguments arguments, DataFetchingEnvironment env) {
 		ProjectFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.projects.page(filter, page), page, () -> this.projects.count(filter));
+		return Connection.of(this.projects.page(filter, page, Selections.ofNodes(env)), page, () -> this.projects.count(filter));
 	}
 
 	@SchemaMapping(typeName = "Enterprise")

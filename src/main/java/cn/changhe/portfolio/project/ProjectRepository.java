@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
@@ -33,7 +34,28 @@ public class ProjectRepository implements NodeLookup {
 			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
 			p.foreign_investment_currency, p.land_area_mu, p.provincial_major, p.reclaimed_land, p.stage,
 			p.provenance, p.source, p.created_at, p.updated_at, p.version, p.deleted_at""", "project p", "p.id",
-			ProjectRepository::project);
+			ProjectRepository::project)
+		.reads("id")
+		.reads("name", "p.name")
+		.reads("nameEn", "p.name_en")
+		.reads("enterprise", "p.enterprise_id")
+		.reads("sector", "p.sector_id")
+		.reads("totalInvestment", "p.total_investment")
+		.reads("foreignInvestment", "p.foreign_investment", "p.foreign_investment_currency")
+		.reads("landAreaMu", "p.land_area_mu")
+		.reads("provincialMajor", "p.provincial_major")
+		.reads("reclaimedLand", "p.reclaimed_land")
+		.reads("stage", "p.stage")
+		.reads("milestones")
+		.reads("stall")
+		.reads("stalls")
+		.reads("investments")
+		.reads("talentAwards")
+		.reads("provenance", "p.provenance", "p.source")
+		.reads("createdAt", "p.created_at")
+		.reads("updatedAt", "p.updated_at")
+		.reads("version", "p.version")
+		.reads("deletedAt", "p.deleted_at");
 
 	private final JdbcClient jdbc;
 
@@ -41,8 +63,9 @@ public class ProjectRepository implements NodeLookup {
 		this.jdbc = jdbc;
 	}
 
-	List<Row<Project>> page(ProjectFilter filter, PageRequest page) {
-		return LISTING.page(this.jdbc, conditions(filter), page);
+	/** A page of the rows the filter finds, reading what the fields selected of them need. */
+	List<Row<Project>> page(ProjectFilter filter, PageRequest page, Set<String> fields) {
+		return LISTING.page(this.jdbc, conditions(filter), page, fields);
 	}
 
 	long count(ProjectFilter filter) {
@@ -150,11 +173,14 @@ public class ProjectRepository implements NodeLookup {
 			.list();
 	}
 
-	/** A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in that order. */
+	/**
+	 * A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in
+	 * that order. Any but the id may be NULL, where a page's selection does not read it.
+	 */
 	private static Project project(ResultSet rs, int row) throws SQLException {
 		return new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
 				Money.cny(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getBigDecimal(9),
-				rs.getBoolean(10), rs.getBoolean(11), ProjectStage.valueOf(rs.getString(12)), Columns.provenance(rs, 13),
+				rs.getBoolean(10), rs.getBoolean(11), Columns.value(rs, 12, ProjectStage.class), Columns.provenance(rs, 13),
 				Columns.utc(rs, 15), Columns.utc(rs, 16), rs.getLong(17), Columns.utc(rs, 18));
 	}
 
