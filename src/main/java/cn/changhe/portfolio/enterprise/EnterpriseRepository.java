@@ -1,11 +1,11 @@
 package cn.changhe.portfolio.enterprise;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.GlobalId;
@@ -29,7 +29,7 @@ public class EnterpriseRepository implements NodeLookup {
 			e.id, e.uscc, e.name, e.name_en, e.sector_id, e.established_on,
 			e.provenance, e.source, e.created_at, e.updated_at, e.version, e.deleted_at""";
 
-	static final Listing<Enterprise> LISTING = new Listing<>(COLUMNS, "enterprise e", "e.id",
+	static final Listing<Enterprise> LISTING = Listing.projected(COLUMNS, "enterprise e", "e.id",
 			EnterpriseRepository::enterprise)
 		.reads("id")
 		.reads("name", "e.name")
@@ -50,7 +50,7 @@ public class EnterpriseRepository implements NodeLookup {
 		.reads("deletedAt", "e.deleted_at");
 
 	/** Enterprises with the funds that made equity investments in them, one row per fund and enterprise. */
-	private static final Listing<Enterprise> PORTFOLIOS = new Listing<>(COLUMNS, """
+	private static final Listing<Enterprise> PORTFOLIOS = Listing.projected(COLUMNS, """
 			enterprise e JOIN (SELECT DISTINCT fund_id, enterprise_id FROM investment
 			                   WHERE kind = 'FUND_EQUITY' AND deleted_at IS NULL AND fund_id IS NOT NULL) fe
 			  ON fe.enterprise_id = e.id""", "e.id", EnterpriseRepository::enterprise);
@@ -117,7 +117,7 @@ public class EnterpriseRepository implements NodeLookup {
 		Conditions where = Scope.enterprises(new Conditions().and("e.deleted_at IS NULL").andIn("e.id", ids), "e.id");
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e" + where.where())
 			.params(where.parameters())
-			.query(EnterpriseRepository::enterprise)
+			.query(LISTING.mapper())
 			.list();
 	}
 	List<QualificationGrant> qualificationsOf(Collection<Long> enterpriseIds) {
@@ -143,14 +143,10 @@ public class EnterpriseRepository implements NodeLookup {
 			.list();
 	}
 
-	/**
-	 * A row of {@link #COLUMNS}, read by position: every statement here selects them first, in that
-	 * order. Any but the id may be NULL, where a page's selection does not read it.
-	 */
-	private static Enterprise enterprise(ResultSet rs, int row) throws SQLException {
-		return new Enterprise(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				Columns.nullableLong(rs, 5), Columns.date(rs, 6), Columns.provenance(rs, 7), Columns.utc(rs, 9),
-				Columns.utc(rs, 10), rs.getLong(11), Columns.utc(rs, 12));
+	/** A row of {@link #COLUMNS}, which every statement here selects first, in that order. */
+	private static Enterprise enterprise(Cells row, int n) throws SQLException {
+		return new Enterprise(row.id(1), row.text(2), row.text(3), row.text(4), row.nullableLong(5), row.date(6),
+				row.provenance(7), row.utc(9), row.utc(10), row.number(11), row.utc(12));
 	}
 
 }

@@ -30,26 +30,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param columns the select list, plain columns each with its own name
  * @param from the table (and joins) the rows come from
  * @param id the id column
- * @param mapper reads a row
+ * @param reader reads a row
  * @param projection which columns each field reads
  */
-public record Listing<T extends Identified>(String columns, String from, String id, RowMapper<T> mapper,
+public record Listing<T extends Identified>(String columns, String from, String id, Reader<T> reader,
 		Projection projection) {
 
 	/** The most parents whose pages one UNION ALL holds; more are ranked with ROW_NUMBER() instead. */
 	private static final int MAX_BRANCHES = 50;
 
-	/** A listing whose pages read every column until it is told what its type's fields read. */
+	/** Reads a row of the listing's columns, which begin the select list in their order. */
+	@FunctionalInterface
+	public interface Reader<T> {
+
+		T read(Cells row, int rowNumber) throws SQLException;
+
+	}
+
+	/** A listing whose rows a mapper reads, every column of them on every page. */
 	public Listing(String columns, String from, String id, RowMapper<T> mapper) {
-		this(columns, from, id, mapper, Projection.of(columns, id));
+		this(columns, from, id, (row, n) -> mapper.mapRow(row.rs(), n), Projection.of(columns, id));
 	}
 
 	/**
-	 * This listing, knowing that a field of its type reads these of its columns, or only the id
-	 * where none are given. The mapper must then accept NULL in any column but the id.
+	 * A listing whose pages read every column until it is told what its type's fields read
+	 * ({@link #reads}); the reader gets the columns a page did not select as null.
 	 */
+	public static <T extends Identified> Listing<T> projected(String columns, String from, String id, Reader<T> reader) {
+		return new Listing<>(columns, from, id, reader, Projection.of(columns, id));
+	}
+
+	/** This listing, knowing that a field of its type reads these of its columns, or only the id where none are given. */
 	public Listing<T> reads(String field, String... columns) {
-		return new Listing<>(this.columns, this.from, this.id, this.mapper, this.projection.with(field, columns));
+		return new Listing<>(this.columns, this.from, this.id, this.reader, this.projection.with(field, columns));
+	}
+
+	/** A mapper of rows of which every column was selected, for statements other than pages. */
+	public RowMapper<T> mapper() {
+		return (rs, n) -> this.reader.read(Cells.all(rs), n);
 	}
 
 	/** Ordering by id alone: the order rows were created in. */
@@ -71,9 +89,10 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		Conditions seek = where.with(seek(page));
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
-		String sql = "SELECT " + select(fields) + ", " + sortExpression(page) + " AS sort_key FROM " + this.from
-				+ join(page) + seek.where() + orderBy(page) + " LIMIT ?";
-		return jdbc.sql(sql).params(parameters).query(rowMapper(page, null)).list();
+		long selected = selected(fields);
+		String sql = "SELECT " + this.projection.select(selected) + ", " + sortExpression(page) + " AS sort_key FROM "
+				+ this.from + join(page) + seek.where() + orderBy(page) + " LIMIT ?";
+		return jdbc.sql(sql).params(parameters).query(rowMapper(page, selected, false)).list();
 	}
 
 	/**
@@ -89,9 +108,10 @@ public record Listing<T extends Identified>(String columns, String from, String 
 			return Map.of();
 		}
 		List<Long> keys = parents.stream().distinct().toList();
-		String columns = select(fields);
+		long selected = selected(fields);
+		String columns = this.projection.select(selected);
 		if (keys.size() > MAX_BRANCHES) {
-			return ranked(jdbc, parent, keys, where, page, columns);
+			return ranked(jdbc, parent, keys, where, page, columns, selected);
 		}
 		List<String> branches = new ArrayList<>();
 		List<Object> parameters = new ArrayList<>();
@@ -105,7 +125,7 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		}
 		return byParent(keys, jdbc.sql(String.join(" UNION ALL ", branches))
 			.params(parameters)
-			.query(rowMapper(page, "parent_key"))
+			.query(rowMapper(page, selected, true))
 			.list());
 	}
 
@@ -114,7 +134,7 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	 * parent's rows, in one statement, which reads all of every parent's rows.
 	 */
 	private Map<Long, List<Row<T>>> ranked(JdbcClient jdbc, String parent, List<Long> keys, Conditions where,
-			PageRequest page, String columns) {
+			PageRequest page, String columns, long selected) {
 		List<Object> parameters = new ArrayList<>(page.sort().joinParameters());
 		Conditions seek = where.with(seek(page)).andIn(parent, keys);
 		parameters.addAll(seek.parameters());
@@ -124,7 +144,7 @@ public record Listing<T extends Identified>(String columns, String from, String 
 				+ " AS parent_key, ROW_NUMBER() OVER (PARTITION BY " + parent + " ORDER BY " + sortExpression(page)
 				+ direction + ", " + this.id + direction + ") AS row_in_parent FROM " + this.from + join(page)
 				+ seek.where() + ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
-		return byParent(keys, jdbc.sql(sql).params(parameters).query(rowMapper(page, "parent_key")).list());
+		return byParent(keys, jdbc.sql(sql).params(parameters).query(rowMapper(page, selected, true)).list());
 	}
 
 	/** The rows of each parent, in the order read; every parent has an entry. */
@@ -181,9 +201,9 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		return counts;
 	}
 
-	/** The select list for rows of which these fields are selected (all of them where null). */
-	private String select(Collection<String> fields) {
-		return (fields != null) ? this.projection.select(this.projection.mask(fields)) : this.columns;
+	/** The columns rows of which these fields are selected read (all of them where null). */
+	private long selected(Collection<String> fields) {
+		return (fields != null) ? this.projection.mask(fields) : Projection.ALL;
 	}
 
 	/** The rows after (or before) the cursor, in the order being read. */
@@ -220,13 +240,12 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		return page.sort().join().isEmpty() ? "" : " " + page.sort().join();
 	}
 
-	private RowMapper<Row<T>> rowMapper(PageRequest page, String parentColumn) {
-		return (rs, n) -> row(rs, n, page.sort().kind(), parentColumn);
-	}
-
-	private Row<T> row(ResultSet rs, int n, SortKey.Kind kind, String parentColumn) throws SQLException {
-		T node = this.mapper.mapRow(rs, n);
-		return new Row<>(node, kind.read(rs, "sort_key"), (parentColumn != null) ? rs.getLong(parentColumn) : 0L);
+	/** Reads the listing's columns, then the sort key after them, and the parent key after that where there is one. */
+	private RowMapper<Row<T>> rowMapper(PageRequest page, long selected, boolean withParent) {
+		SortKey.Kind kind = page.sort().kind();
+		int sortKey = this.projection.size() + 1;
+		return (rs, n) -> new Row<>(this.reader.read(new Cells(rs, selected), n), kind.read(rs, sortKey),
+				withParent ? rs.getLong(sortKey + 1) : 0L);
 	}
 
 	/** The rows of a page in the order the connection shows them. */

@@ -59,6 +59,11 @@ public final class Projection {
 		return new Projection(this.columns, this.always, Map.copyOf(reads));
 	}
 
+	/** How many columns the listing has. */
+	int size() {
+		return this.columns.length;
+	}
+
 	/** The columns the fields read, or {@link #ALL} where one of them is unknown. */
 	long mask(Collection<String> fields) {
 		if (this.reads.isEmpty()) {

@@ -29,7 +29,7 @@ public record SortKey(String name, String expression, Kind kind, String join, Li
 
 		LONG, STRING, DECIMAL, DATE, DATETIME;
 
-		Object read(ResultSet rs, String column) throws SQLException {
+		Object read(ResultSet rs, int column) throws SQLException {
 			return switch (this) {
 				case LONG -> rs.getLong(column);
 				case STRING -> rs.getString(column);

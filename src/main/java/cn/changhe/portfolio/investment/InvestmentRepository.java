@@ -1,12 +1,11 @@
 package cn.changhe.portfolio.investment;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Money;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvestmentRepository implements NodeLookup {
 
-	static final Listing<Investment> LISTING = new Listing<>("""
+	static final Listing<Investment> LISTING = Listing.projected("""
 			i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id, i.fund_id,
 			i.sector_id, i.note, i.provenance, i.source, i.created_at, i.updated_at, i.version, i.deleted_at""",
 			"investment i", "i.id", InvestmentRepository::investment)
@@ -102,20 +101,16 @@ public class InvestmentRepository implements NodeLookup {
 		Conditions where = Scope.investments(new Conditions().and("i.deleted_at IS NULL").andIn("i.id", ids), "i");
 		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investment i" + where.where())
 			.params(where.parameters())
-			.query(InvestmentRepository::investment)
+			.query(LISTING.mapper())
 			.list();
 	}
 
-	/**
-	 * A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in
-	 * that order. Any but the id may be NULL, where a page's selection does not read it.
-	 */
-	private static Investment investment(ResultSet rs, int row) throws SQLException {
-		return new Investment(rs.getLong(1), Columns.value(rs, 2, InvestmentKind.class),
-				Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getInt(5), Columns.date(rs, 6),
-				Columns.nullableLong(rs, 7), Columns.nullableLong(rs, 8), Columns.nullableLong(rs, 9),
-				Columns.nullableLong(rs, 10), rs.getString(11), Columns.provenance(rs, 12), Columns.utc(rs, 14),
-				Columns.utc(rs, 15), rs.getLong(16), Columns.utc(rs, 17));
+	/** A row of {@link #LISTING}'s columns, which every statement here selects first, in that order. */
+	private static Investment investment(Cells row, int n) throws SQLException {
+		return new Investment(row.id(1), row.value(2, InvestmentKind.class), Money.of(row.decimal(3), row.text(4)),
+				row.integer(5), row.date(6), row.nullableLong(7), row.nullableLong(8), row.nullableLong(9),
+				row.nullableLong(10), row.text(11), row.provenance(12), row.utc(14), row.utc(15), row.number(16),
+				row.utc(17));
 	}
 
 }

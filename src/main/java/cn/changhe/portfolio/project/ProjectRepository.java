@@ -1,13 +1,13 @@
 package cn.changhe.portfolio.project;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.GlobalId;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository implements NodeLookup {
 
-	static final Listing<Project> LISTING = new Listing<>("""
+	static final Listing<Project> LISTING = Listing.projected("""
 			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
 			p.foreign_investment_currency, p.land_area_mu, p.provincial_major, p.reclaimed_land, p.stage,
 			p.provenance, p.source, p.created_at, p.updated_at, p.version, p.deleted_at""", "project p", "p.id",
@@ -145,7 +145,7 @@ public class ProjectRepository implements NodeLookup {
 		Conditions where = Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
 		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM project p" + where.where())
 			.params(where.parameters())
-			.query(ProjectRepository::project)
+			.query(LISTING.mapper())
 			.list();
 	}
 
@@ -173,15 +173,12 @@ public class ProjectRepository implements NodeLookup {
 			.list();
 	}
 
-	/**
-	 * A row of {@link #LISTING}'s columns, read by position: every statement here selects them first, in
-	 * that order. Any but the id may be NULL, where a page's selection does not read it.
-	 */
-	private static Project project(ResultSet rs, int row) throws SQLException {
-		return new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-				Money.cny(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getBigDecimal(9),
-				rs.getBoolean(10), rs.getBoolean(11), Columns.value(rs, 12, ProjectStage.class), Columns.provenance(rs, 13),
-				Columns.utc(rs, 15), Columns.utc(rs, 16), rs.getLong(17), Columns.utc(rs, 18));
+	/** A row of {@link #LISTING}'s columns, which every statement here selects first, in that order. */
+	private static Project project(Cells row, int n) throws SQLException {
+		return new Project(row.id(1), row.text(2), row.text(3), row.number(4), row.number(5),
+				Money.cny(row.decimal(6)), Money.of(row.decimal(7), row.text(8)), row.decimal(9), row.flag(10),
+				row.flag(11), row.value(12, ProjectStage.class), row.provenance(13), row.utc(15), row.utc(16),
+				row.number(17), row.utc(18));
 	}
 
 }
