@@ -1,8 +1,6 @@
 package cn.changhe.portfolio.enterprise;
 
-import java.util.concurrent.CompletableFuture;
 
-import cn.changhe.portfolio.fund.Fund;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
@@ -10,16 +8,14 @@ import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.investment.Investment;
-import cn.changhe.portfolio.sector.Sector;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -45,25 +41,18 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page, () -> this.enterprises.count(filter));
 	}
 
-	@SchemaMapping(typeName = "Sector", field = "enterprises")
-	CompletableFuture<Connection<Enterprise>> enterprisesOfSector(Sector sector,
-			@Arguments EnterpriseArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> enterprisesOfSector) {
-		return Relation.load(enterprisesOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Fund", field = "portfolioEnterprises")
-	CompletableFuture<Connection<Enterprise>> portfolioOfFund(Fund fund, @Arguments EnterpriseArguments arguments,
-			DataFetchingEnvironment env,
-			DataLoader<Relation.Key<EnterpriseFilter>, Connection<Enterprise>> portfolioOfFund) {
-		return Relation.load(portfolioOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Sector", (type) -> type.dataFetcher("enterprises", relation("enterprisesOfSector")))
+			.type("Fund", (type) -> type.dataFetcher("portfolioEnterprises", relation("portfolioOfFund")));
 		wiring.type("Enterprise", (type) -> type.dataFetcher("qualifications", ByKey.many("qualificationsOfEnterprise"))
 			.dataFetcher("awards", ByKey.many("enterpriseAwardsOfEnterprise")))
 			.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Investment::enterpriseId)));
+	}
+
+	/** The fetcher of a relation listing enterprises, asking the loader of that name. */
+	private static DataFetcher<Object> relation(String loader) {
+		return Relation.field(loader, EnterpriseArguments.class, EnterpriseArguments::filterOrNone, EnterpriseArguments::page);
 	}
 
 }

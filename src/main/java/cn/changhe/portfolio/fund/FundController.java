@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
@@ -17,16 +16,14 @@ import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
-import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -69,26 +66,11 @@ class FundController implements RuntimeWiringConfigurer {
 		return Connection.of(this.investors.page(filter, page), page, () -> this.investors.count(filter));
 	}
 
-	@SchemaMapping(typeName = "Investor", field = "funds")
-	CompletableFuture<Connection<Fund>> fundsOfInvestor(Investor investor, @Arguments FundArguments arguments,
-			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfInvestor) {
-		return Relation.load(fundsOfInvestor, investor.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Investor", field = "managedFunds")
-	CompletableFuture<Connection<Fund>> fundsOfManager(Investor investor, @Arguments FundArguments arguments,
-			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfManager) {
-		return Relation.load(fundsOfManager, investor.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Sector", field = "funds")
-	CompletableFuture<Connection<Fund>> fundsOfSector(Sector sector, @Arguments FundArguments arguments,
-			DataFetchingEnvironment env, DataLoader<Relation.Key<FundFilter>, Connection<Fund>> fundsOfSector) {
-		return Relation.load(fundsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Investor", (type) -> type.dataFetcher("funds", relation("fundsOfInvestor"))
+			.dataFetcher("managedFunds", relation("fundsOfManager")))
+			.type("Sector", (type) -> type.dataFetcher("funds", relation("fundsOfSector")));
 		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("investor", Fund::managerId))
 			.dataFetcher("commitments", ByKey.many("commitmentsOfFund")))
 			.type("Investor", (type) -> type.dataFetcher("commitments", ByKey.many("commitmentsOfInvestor")))
@@ -114,5 +96,9 @@ class FundController implements RuntimeWiringConfigurer {
 		return result;
 	}
 
+	/** The fetcher of a relation listing funds, asking the loader of that name. */
+	private static DataFetcher<Object> relation(String loader) {
+		return Relation.field(loader, FundArguments.class, FundArguments::filterOrNone, FundArguments::page);
+	}
 
 }

@@ -7,10 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.data.GraphQlArgumentBinder;
+import org.springframework.validation.BindException;
 
 /**
  * A paged relation of a parent, such as an enterprise's projects, loaded for every parent in a
@@ -42,16 +48,21 @@ public final class Relation<F, T extends Identified> {
 	private Relation() {
 	}
 
-	/** Registers the relation's loader under a name, the name of the controller parameter that uses it. */
+	/** Registers the relation's loader under a name, which its field's fetcher ({@link #field}) asks for. */
 	public static <F, T extends Identified> void register(DataLoaders loaders, String name, Source<F, T> source) {
 		loaders.<Key<F>, Connection<T>>register(name, (keys) -> load(keys, source));
 	}
 
-	/** Asks the loader for one parent's page; the loader runs once for the whole batch. */
-	public static <F, T extends Identified> CompletableFuture<Connection<T>> load(DataLoader<Key<F>, Connection<T>> loader,
-			long parent, F filter, PageRequest page, DataFetchingEnvironment env) {
-		return loader.load(new Key<>(parent, filter, page, Selections.asks(env, "totalCount"),
-				Selections.ofNodes(env)));
+	/**
+	 * The data fetcher of the relation's field: asks the loader registered under that name for the
+	 * parent's page, the loader running once for the whole batch.
+	 * @param arguments the type the field's arguments bind to
+	 * @param filter the filter the arguments ask for
+	 * @param page the page the arguments ask for
+	 */
+	public static <A, F> DataFetcher<Object> field(String loader, Class<A> arguments, Function<A, F> filter,
+			Function<A, PageRequest> page) {
+		return new Field<>(loader, ResolvableType.forClass(arguments), filter, page);
 	}
 
 	private static <F, T extends Identified> Map<Key<F>, Connection<T>> load(Set<Key<F>> keys, Source<F, T> source) {
@@ -74,6 +85,67 @@ public final class Relation<F, T extends Identified> {
 
 	private static long notCounted() {
 		throw new IllegalStateException("totalCount was not selected");
+	}
+
+	/**
+	 * A relation field's fetcher. What a place in the document asks (the bound arguments, whether the
+	 * count is selected, the fields selected of the rows) is the same for every parent there, so it
+	 * is worked out once per request for each place and set of argument values, not for each of
+	 * hundreds of parents. It only reads its parent's id and queues a key, so it is a
+	 * {@link TrivialDataFetcher}, like {@link ByKey}'s.
+	 */
+	private static final class Field<A, F> implements TrivialDataFetcher<Object> {
+
+		private static final GraphQlArgumentBinder BINDER = new GraphQlArgumentBinder();
+
+		/** Where a request keeps what each place asks. */
+		private static final Object ASKED = Field.class;
+
+		private final String loader;
+
+		private final ResolvableType arguments;
+
+		private final Function<A, F> filter;
+
+		private final Function<A, PageRequest> page;
+
+		Field(String loader, ResolvableType arguments, Function<A, F> filter, Function<A, PageRequest> page) {
+			this.loader = loader;
+			this.arguments = arguments;
+			this.filter = filter;
+			this.page = page;
+		}
+
+		@Override
+		public Object get(DataFetchingEnvironment env) throws Exception {
+			Identified parent = env.getSource();
+			Key<F> asked = asked(env);
+			return env.<Key<F>, Object>getDataLoader(this.loader)
+				.load(new Key<>(parent.id(), asked.filter(), asked.page(), asked.withCount(), asked.fields()));
+		}
+
+		@SuppressWarnings("unchecked")
+		private Key<F> asked(DataFetchingEnvironment env) throws BindException {
+			Map<Place, Key<?>> known = env.getGraphQlContext().computeIfAbsent(ASKED, (key) -> new ConcurrentHashMap<>());
+			Place place = new Place(this, env.getMergedField().getFields(), env.getArguments());
+			Key<F> asked = (Key<F>) known.get(place);
+			if (asked == null) {
+				A bound = (A) BINDER.bind(env, null, this.arguments);
+				asked = new Key<>(0, this.filter.apply(bound), this.page.apply(bound), Selections.asks(env, "totalCount"),
+						Selections.ofNodes(env));
+				known.put(place, asked);
+			}
+			return asked;
+		}
+
+	}
+
+	/**
+	 * A place a relation field is asked at: its fetcher, the document's fields merged there (compared
+	 * by identity: the same fragment spread in two places merges with different siblings), and the
+	 * argument values.
+	 */
+	private record Place(Field<?, ?> fetcher, List<graphql.language.Field> fields, Map<String, Object> arguments) {
 	}
 
 }

@@ -1,28 +1,24 @@
 package cn.changhe.portfolio.investment;
 
-import java.util.concurrent.CompletableFuture;
 
-import cn.changhe.portfolio.enterprise.Enterprise;
-import cn.changhe.portfolio.fund.Fund;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Selections;
-import cn.changhe.portfolio.project.Project;
-import cn.changhe.portfolio.sector.Sector;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
+import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class InvestmentController {
+class InvestmentController implements RuntimeWiringConfigurer {
 
 	private final InvestmentRepository investments;
 
@@ -42,41 +38,19 @@ class InvestmentController {
 		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page, () -> this.investments.count(filter));
 	}
 
-	@SchemaMapping(typeName = "Project", field = "investments")
-	CompletableFuture<Connection<Investment>> investmentsOfProject(Project project,
-			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfProject) {
-		return Relation.load(investmentsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), env);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Project", (type) -> type.dataFetcher("investments", relation("investmentsOfProject")))
+			.type("Enterprise", (type) -> type.dataFetcher("investments", relation("investmentsOfEnterprise"))
+				.dataFetcher("fundInvestments", Relation.field("investmentsOfEnterprise", InvestmentArguments.class,
+						(arguments) -> arguments.filterOrNone().fundEquity(), InvestmentArguments::page)))
+			.type("Fund", (type) -> type.dataFetcher("investments", relation("investmentsOfFund")))
+			.type("Sector", (type) -> type.dataFetcher("investments", relation("investmentsOfSector")));
 	}
 
-	@SchemaMapping(typeName = "Enterprise", field = "investments")
-	CompletableFuture<Connection<Investment>> investmentsOfEnterprise(Enterprise enterprise,
-			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfEnterprise) {
-		return Relation.load(investmentsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(),
-				env);
-	}
-
-	@SchemaMapping(typeName = "Enterprise", field = "fundInvestments")
-	CompletableFuture<Connection<Investment>> fundInvestmentsOfEnterprise(Enterprise enterprise,
-			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfEnterprise) {
-		return Relation.load(investmentsOfEnterprise, enterprise.id(), arguments.filterOrNone().fundEquity(),
-				arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Fund", field = "investments")
-	CompletableFuture<Connection<Investment>> investmentsOfFund(Fund fund, @Arguments InvestmentArguments arguments,
-			DataFetchingEnvironment env,
-			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfFund) {
-		return Relation.load(investmentsOfFund, fund.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Sector", field = "investments")
-	CompletableFuture<Connection<Investment>> investmentsOfSector(Sector sector,
-			@Arguments InvestmentArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<InvestmentFilter>, Connection<Investment>> investmentsOfSector) {
-		return Relation.load(investmentsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
+	/** The fetcher of a relation listing ledger rows, asking the loader of that name. */
+	private static DataFetcher<Object> relation(String loader) {
+		return Relation.field(loader, InvestmentArguments.class, InvestmentArguments::filterOrNone, InvestmentArguments::page);
 	}
 
 }

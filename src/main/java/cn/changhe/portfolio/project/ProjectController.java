@@ -3,7 +3,6 @@ package cn.changhe.portfolio.project;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
@@ -11,17 +10,15 @@ import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.investment.Investment;
-import cn.changhe.portfolio.sector.Sector;
 import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -53,28 +50,20 @@ class ProjectController implements RuntimeWiringConfigurer {
 		return Connection.of(this.projects.page(filter, page, Selections.ofNodes(env)), page, () -> this.projects.count(filter));
 	}
 
-	@SchemaMapping(typeName = "Enterprise")
-	CompletableFuture<Connection<Project>> projects(Enterprise enterprise, @Arguments ProjectArguments arguments,
-			DataFetchingEnvironment env,
-			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfEnterprise) {
-		return Relation.load(projectsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(),
-				env);
-	}
-
-	@SchemaMapping(typeName = "Sector", field = "projects")
-	CompletableFuture<Connection<Project>> projectsOfSector(Sector sector, @Arguments ProjectArguments arguments,
-			DataFetchingEnvironment env,
-			DataLoader<Relation.Key<ProjectFilter>, Connection<Project>> projectsOfSector) {
-		return Relation.load(projectsOfSector, sector.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Enterprise", (type) -> type.dataFetcher("projects", relation("projectsOfEnterprise")))
+			.type("Sector", (type) -> type.dataFetcher("projects", relation("projectsOfSector")));
 		wiring.type("Project", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Project::enterpriseId))
 			.dataFetcher("milestones", ByKey.many("milestonesOfProject"))
 			.dataFetcher("stalls", ByKey.many("stallsOfProject"))
 			.dataFetcher("stall", LATEST_STALL))
 			.type("Investment", (type) -> type.dataFetcher("project", ByKey.one("project", Investment::projectId)));
+	}
+
+	/** The fetcher of a relation listing projects, asking the loader of that name. */
+	private static DataFetcher<Object> relation(String loader) {
+		return Relation.field(loader, ProjectArguments.class, ProjectArguments::filterOrNone, ProjectArguments::page);
 	}
 
 }

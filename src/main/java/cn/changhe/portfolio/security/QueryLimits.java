@@ -38,6 +38,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLTypeUtil;
 
 /**
  * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
@@ -150,14 +151,16 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 	}
 
 	/**
-	 * Stops an operation past its time limit at its next fetch that does work: a trivial fetcher
-	 * (a property, an amount) ends at once, and checking the clock on each of thousands of them
-	 * would cost more than they do.
+	 * Stops an operation past its time limit at its next fetch that does work, or asks for a page: a
+	 * trivial fetcher (a property, an amount, a key to load) ends at once, and checking the clock on
+	 * each of thousands of them would cost more than they do. A relation's connection field is
+	 * trivial too (it queues its parent's key), but its batch reads a page for every parent.
 	 */
 	@Override
 	public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher()) {
+		if (parameters.isTrivialDataFetcher()
+				&& !GraphQLTypeUtil.unwrapAll(parameters.getField().getType()).getName().endsWith("Connection")) {
 			return FieldFetchingInstrumentationContext.NOOP;
 		}
 		Long started = parameters.getExecutionContext().getGraphQLContext().get(STARTED);

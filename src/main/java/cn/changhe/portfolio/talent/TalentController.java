@@ -1,18 +1,14 @@
 package cn.changhe.portfolio.talent;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-import cn.changhe.portfolio.enterprise.Enterprise;
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.project.Project;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoader;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,27 +49,6 @@ class TalentController implements RuntimeWiringConfigurer {
 		return Connection.of(this.awards.page(filter, page), page, () -> this.awards.count(filter));
 	}
 
-	@SchemaMapping(typeName = "TalentProgramme", field = "awards")
-	CompletableFuture<Connection<TalentAward>> awardsOfProgramme(TalentProgramme programme,
-			@Arguments TalentAwardArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProgramme) {
-		return Relation.load(awardsOfProgramme, programme.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Enterprise", field = "talentAwards")
-	CompletableFuture<Connection<TalentAward>> awardsOfEnterprise(Enterprise enterprise,
-			@Arguments TalentAwardArguments arguments, DataFetchingEnvironment env,
-			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfEnterprise) {
-		return Relation.load(awardsOfEnterprise, enterprise.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
-	@SchemaMapping(typeName = "Project", field = "talentAwards")
-	CompletableFuture<Connection<TalentAward>> awardsOfProject(Project project, @Arguments TalentAwardArguments arguments,
-			DataFetchingEnvironment env,
-			DataLoader<Relation.Key<TalentAwardFilter>, Connection<TalentAward>> awardsOfProject) {
-		return Relation.load(awardsOfProject, project.id(), arguments.filterOrNone(), arguments.page(), env);
-	}
-
 	/** Personal names are for analysts and above, whatever else lets a viewer reach an award. */
 	@SchemaMapping(typeName = "TalentAward")
 	@PreAuthorize(Access.READ)
@@ -83,9 +58,17 @@ class TalentController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("TalentProgramme", (type) -> type.dataFetcher("awards", relation("awardsOfProgramme")))
+			.type("Enterprise", (type) -> type.dataFetcher("talentAwards", relation("awardsOfEnterprise")))
+			.type("Project", (type) -> type.dataFetcher("talentAwards", relation("awardsOfProject")));
 		wiring.type("TalentAward", (type) -> type.dataFetcher("programme", ByKey.one("programme", TalentAward::programmeId))
 			.dataFetcher("enterprise", ByKey.one("enterprise", TalentAward::enterpriseId))
 			.dataFetcher("project", ByKey.one("project", TalentAward::projectId)));
+	}
+
+	/** The fetcher of a relation listing talent awards, asking the loader of that name. */
+	private static DataFetcher<Object> relation(String loader) {
+		return Relation.field(loader, TalentAwardArguments.class, TalentAwardArguments::filterOrNone, TalentAwardArguments::page);
 	}
 
 }
