@@ -1,11 +1,17 @@
 package cn.changhe.portfolio.security;
 
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,8 +26,17 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * read or write is decided per field, by method security on the controllers, and per row, in the SQL.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration {
+
+	/** {@code @PreAuthorize}, deciding a check of roles once for each method and set of roles ({@link RoleChecks}). */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor preAuthorize(ApplicationContext context) {
+		PreAuthorizeAuthorizationManager expressions = new PreAuthorizeAuthorizationManager();
+		expressions.setApplicationContext(context);
+		return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(new RoleChecks(expressions));
+	}
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken,
