@@ -19,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one harness for tests of the API: the whole application on a random port, over its own
  * embedded MariaDB with a fresh data directory (so every run migrates from empty and loads the
- * demo dataset), driven through the GraphQL HTTP endpoint.
+ * demo dataset, and the directory is deleted when the context closes), driven through the GraphQL
+ * HTTP endpoint.
  *
  * <p>Every test class that extends this shares one application context and one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "zone.embedded.data-dir=target/test-db/${random.uuid}", "zone.count-statements=true" })
+		properties = { "zone.embedded.data-dir=target/test-db/${random.uuid}", "zone.embedded.discard-on-stop=true",
+				"zone.count-statements=true" })
 public abstract class ApiTest {
 
 	@LocalServerPort

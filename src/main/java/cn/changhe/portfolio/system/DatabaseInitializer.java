@@ -43,7 +43,8 @@ public class DatabaseInitializer implements ApplicationContextInitializer<Config
 			return;
 		}
 		Path baseDir = (embedded.baseDir() != null) ? embedded.baseDir() : EmbeddedMariaDb.defaultBaseDir();
-		EmbeddedMariaDb db = EmbeddedMariaDb.start(embedded.dataDir(), baseDir, embedded.bufferPoolSize());
+		EmbeddedMariaDb db = EmbeddedMariaDb.start(embedded.dataDir(), baseDir, embedded.bufferPoolSize(),
+				embedded.discardOnStop());
 		context.getBeanFactory().registerSingleton("embeddedMariaDb", db);
 		// Destroyed last: singletons registered first are disposed of after every bean that uses them.
 		((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedMariaDb", db);

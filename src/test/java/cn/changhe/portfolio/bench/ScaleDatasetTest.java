@@ -120,7 +120,8 @@ class ScaleDatasetTest {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PortfolioApplication.class).run("--server.port=0",
-				"--zone.embedded.data-dir=target/test-db/scale-" + UUID.randomUUID(), "--zone.demo-data=false",
+				"--zone.embedded.data-dir=target/test-db/scale-" + UUID.randomUUID(), "--zone.embedded.discard-on-stop=true",
+				"--zone.demo-data=false",
 				"--zone.bootstrap-token=" + TOKEN, "--zone.rate.enabled=false");
 	}
 

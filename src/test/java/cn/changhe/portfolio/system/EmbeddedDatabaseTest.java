@@ -38,7 +38,8 @@ class EmbeddedDatabaseTest {
 					SELECT ?, ?, id, 'ILLUSTRATIVE' FROM sector WHERE code = 'NEV'""", "91330500MA2D000009", "重启测试有限公司");
 		}
 		assertThat(Files.isDirectory(dataDir.resolve("mysql"))).isTrue();
-		try (RunningApp app = RunningApp.start(Map.of("zone.embedded.data-dir", dataDir.toString()))) {
+		try (RunningApp app = RunningApp.start(
+				Map.of("zone.embedded.data-dir", dataDir.toString(), "zone.embedded.discard-on-stop", "true"))) {
 			var response = app.graphQl("demo-admin").document(COUNTS).execute();
 			response.path("enterprises.nodes[0].name").entity(String.class).isEqualTo("重启测试有限公司");
 			response.path("projects.totalCount").entity(Integer.class).isEqualTo(projects);
@@ -49,7 +50,8 @@ class EmbeddedDatabaseTest {
 	@Test
 	void listensOnLoopbackOnly() throws Exception {
 		Path dataDir = Path.of("target", "test-db", "loopback-" + UUID.randomUUID());
-		try (RunningApp app = RunningApp.start(Map.of("zone.embedded.data-dir", dataDir.toString(), "zone.demo-data", "false"))) {
+		try (RunningApp app = RunningApp.start(Map.of("zone.embedded.data-dir", dataDir.toString(), "zone.demo-data", "false",
+				"zone.embedded.discard-on-stop", "true"))) {
 			JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT @@bind_address", String.class)).isEqualTo("127.0.0.1");
 			assertThat(jdbc.queryForObject("SELECT @@time_zone", String.class)).isEqualTo("+00:00");

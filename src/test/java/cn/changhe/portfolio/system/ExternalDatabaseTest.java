@@ -25,7 +25,7 @@ class ExternalDatabaseTest {
 	@BeforeAll
 	static void startExternalServer() {
 		server = EmbeddedMariaDb.start(Path.of("target", "test-db", "external-" + UUID.randomUUID()),
-				EmbeddedMariaDb.defaultBaseDir(), "128M");
+				EmbeddedMariaDb.defaultBaseDir(), "128M", true);
 	}
 
 	@AfterAll

@@ -60,7 +60,9 @@ class StartupFailureTest {
 				.getBean(JdbcTemplate.class)
 				.update("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
 		}
-		Throwable failure = catchThrowable(() -> RunningApp.start(settings));
+		Map<String, String> thenDiscarded = new java.util.HashMap<>(settings);
+		thenDiscarded.put("zone.embedded.discard-on-stop", "true");
+		Throwable failure = catchThrowable(() -> RunningApp.start(thenDiscarded));
 		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(FlywayValidateException.class);
 		assertThat(output).contains("migration history does not match this build")
 			.contains("never edited")
@@ -74,6 +76,7 @@ class StartupFailureTest {
 					Path.of("target", "test-db", "port-" + UUID.randomUUID()).toString(), "zone.demo-data", "false");
 			Map<String, String> onTakenPort = new java.util.HashMap<>(settings);
 			onTakenPort.put("server.port", String.valueOf(taken.getLocalPort()));
+			onTakenPort.put("zone.embedded.discard-on-stop", "true");
 			Throwable failure = catchThrowable(() -> RunningApp.start(onTakenPort));
 			assertThat(failure).isNotNull();
 			assertThat(output).contains("Port " + taken.getLocalPort() + " was already in use");
