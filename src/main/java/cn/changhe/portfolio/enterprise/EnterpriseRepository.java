@@ -43,11 +43,7 @@ public class EnterpriseRepository implements NodeLookup {
 		.reads("investments")
 		.reads("fundInvestments")
 		.reads("talentAwards")
-		.reads("provenance", "e.provenance", "e.source")
-		.reads("createdAt", "e.created_at")
-		.reads("updatedAt", "e.updated_at")
-		.reads("version", "e.version")
-		.reads("deletedAt", "e.deleted_at");
+		.readsRecordFields("e");
 
 	/** Enterprises with the funds that made equity investments in them, one row per fund and enterprise. */
 	private static final Listing<Enterprise> PORTFOLIOS = Listing.projected(COLUMNS, """

@@ -65,6 +65,18 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		return new Listing<>(this.columns, this.from, this.id, this.reader, this.projection.with(field, columns));
 	}
 
+	/**
+	 * This listing, knowing the fields every record has (its provenance, its timestamps, its version
+	 * and when it was deleted) and that they read the columns of the same names of this table alias.
+	 */
+	public Listing<T> readsRecordFields(String alias) {
+		return reads("provenance", alias + ".provenance", alias + ".source")
+			.reads("createdAt", alias + ".created_at")
+			.reads("updatedAt", alias + ".updated_at")
+			.reads("version", alias + ".version")
+			.reads("deletedAt", alias + ".deleted_at");
+	}
+
 	/** A mapper of rows of which every column was selected, for statements other than pages. */
 	public RowMapper<T> mapper() {
 		return (rs, n) -> this.reader.read(Cells.all(rs), n);

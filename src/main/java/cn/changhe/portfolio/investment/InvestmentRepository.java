@@ -39,11 +39,7 @@ public class InvestmentRepository implements NodeLookup {
 		.reads("fund", "i.fund_id")
 		.reads("sector", "i.sector_id")
 		.reads("note", "i.note")
-		.reads("provenance", "i.provenance", "i.source")
-		.reads("createdAt", "i.created_at")
-		.reads("updatedAt", "i.updated_at")
-		.reads("version", "i.version")
-		.reads("deletedAt", "i.deleted_at");
+		.readsRecordFields("i");
 
 	private final JdbcClient jdbc;
 

@@ -51,11 +51,7 @@ public class ProjectRepository implements NodeLookup {
 		.reads("stalls")
 		.reads("investments")
 		.reads("talentAwards")
-		.reads("provenance", "p.provenance", "p.source")
-		.reads("createdAt", "p.created_at")
-		.reads("updatedAt", "p.updated_at")
-		.reads("version", "p.version")
-		.reads("deletedAt", "p.deleted_at");
+		.readsRecordFields("p");
 
 	private final JdbcClient jdbc;
 
