@@ -1,6 +1,5 @@
 package cn.changhe.portfolio.enterprise;
 
-
 import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
@@ -38,7 +37,8 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 	public Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments, DataFetchingEnvironment env) {
 		EnterpriseFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page, () -> this.enterprises.count(filter));
+		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page,
+				() -> this.enterprises.count(filter));
 	}
 
 	@Override
@@ -52,7 +52,8 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 
 	/** The fetcher of a relation listing enterprises, asking the loader of that name. */
 	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, EnterpriseArguments.class, EnterpriseArguments::filterOrNone, EnterpriseArguments::page);
+		return Relation.field(loader, EnterpriseArguments.class, EnterpriseArguments::filterOrNone,
+				EnterpriseArguments::page);
 	}
 
 }

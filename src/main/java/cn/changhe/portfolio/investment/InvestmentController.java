@@ -1,6 +1,5 @@
 package cn.changhe.portfolio.investment;
 
-
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
@@ -35,7 +34,8 @@ class InvestmentController implements RuntimeWiringConfigurer {
 	public Connection<Investment> investments(@Arguments InvestmentArguments arguments, DataFetchingEnvironment env) {
 		InvestmentFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page, () -> this.investments.count(filter));
+		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page,
+				() -> this.investments.count(filter));
 	}
 
 	@Override
@@ -50,7 +50,8 @@ class InvestmentController implements RuntimeWiringConfigurer {
 
 	/** The fetcher of a relation listing ledger rows, asking the loader of that name. */
 	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, InvestmentArguments.class, InvestmentArguments::filterOrNone, InvestmentArguments::page);
+		return Relation.field(loader, InvestmentArguments.class, InvestmentArguments::filterOrNone,
+				InvestmentArguments::page);
 	}
 
 }

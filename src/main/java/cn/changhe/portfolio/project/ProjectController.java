@@ -47,7 +47,8 @@ class ProjectController implements RuntimeWiringConfigurer {
 	public Connection<Project> projects(@Arguments ProjectArguments arguments, DataFetchingEnvironment env) {
 		ProjectFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
-		return Connection.of(this.projects.page(filter, page, Selections.ofNodes(env)), page, () -> this.projects.count(filter));
+		return Connection.of(this.projects.page(filter, page, Selections.ofNodes(env)), page,
+				() -> this.projects.count(filter));
 	}
 
 	@Override
@@ -63,7 +64,8 @@ class ProjectController implements RuntimeWiringConfigurer {
 
 	/** The fetcher of a relation listing projects, asking the loader of that name. */
 	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, ProjectArguments.class, ProjectArguments::filterOrNone, ProjectArguments::page);
+		return Relation.field(loader, ProjectArguments.class, ProjectArguments::filterOrNone,
+				ProjectArguments::page);
 	}
 
 }

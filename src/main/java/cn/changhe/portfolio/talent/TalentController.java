@@ -68,7 +68,8 @@ class TalentController implements RuntimeWiringConfigurer {
 
 	/** The fetcher of a relation listing talent awards, asking the loader of that name. */
 	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, TalentAwardArguments.class, TalentAwardArguments::filterOrNone, TalentAwardArguments::page);
+		return Relation.field(loader, TalentAwardArguments.class, TalentAwardArguments::filterOrNone,
+				TalentAwardArguments::page);
 	}
 
 }

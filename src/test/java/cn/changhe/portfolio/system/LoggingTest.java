@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class LoggingTest {
 
 	@Test
 	void aDebugMessageIsNotBuiltWhileDebugIsOff() {
-		Log log = LogFactory.getLog("org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor");
+		Log log = LogFactory.getLog(AuthorizationManagerBeforeMethodInterceptor.class);
 		AtomicInteger built = new AtomicInteger();
 		assertThat(log.isDebugEnabled()).isFalse();
 		log.debug(LogMessage.of(() -> "built " + built.incrementAndGet()));
