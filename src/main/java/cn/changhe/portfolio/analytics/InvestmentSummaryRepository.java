@@ -209,7 +209,7 @@ class InvestmentSummaryRepository {
 				(at.kind() > 0) ? InvestmentKind.valueOf(rs.getString(at.kind())) : null,
 				(at.fund() > 0) ? Columns.nullableLong(rs, at.fund()) : null,
 				(at.enterprise() > 0) ? Columns.nullableLong(rs, at.enterprise()) : null,
-				(at.stage() > 0) ? stage(rs.getString(at.stage())) : null, currency, rs.getInt(at.count()),
+				(at.stage() > 0) ? Columns.value(rs, at.stage(), ProjectStage.class) : null, currency, rs.getInt(at.count()),
 				new Money(rs.getBigDecimal(at.total()), currency), new Money(rs.getBigDecimal(at.lowest()), currency),
 				new Money(rs.getBigDecimal(at.highest()), currency), null);
 	}
@@ -234,10 +234,6 @@ class InvestmentSummaryRepository {
 			return dimensions.contains(dimension) ? rs.findColumn(dimension.alias()) : 0;
 		}
 
-	}
-
-	private static ProjectStage stage(String stage) {
-		return (stage != null) ? ProjectStage.valueOf(stage) : null;
 	}
 
 	/**

@@ -1,9 +1,10 @@
 package cn.changhe.portfolio.graphql;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -43,55 +44,53 @@ public final class Selections {
 		Set<String> names = new HashSet<>();
 		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
 		for (Field field : env.getMergedField().getFields()) {
-			forEachField(field.getSelectionSet(), fragments, (connection) -> {
+			for (Field connection : fields(field.getSelectionSet(), fragments)) {
 				if (connection.getName().equals("nodes")) {
-					forEachField(connection.getSelectionSet(), fragments, (row) -> names.add(row.getName()));
+					addNames(connection, fragments, names);
 				}
 				else if (connection.getName().equals("edges")) {
-					forEachField(connection.getSelectionSet(), fragments, (edge) -> {
+					for (Field edge : fields(connection.getSelectionSet(), fragments)) {
 						if (edge.getName().equals("node")) {
-							forEachField(edge.getSelectionSet(), fragments, (row) -> names.add(row.getName()));
+							addNames(edge, fragments, names);
 						}
-					});
+					}
 				}
-			});
+			}
 		}
 		return names;
 	}
 
-	/** Each field of the selections, directly or through fragments. */
-	private static void forEachField(SelectionSet selections, Map<String, FragmentDefinition> fragments,
-			Consumer<Field> action) {
+	/** Whether the selections ask for a field of one of the names, directly or through fragments. */
+	public static boolean asks(SelectionSet selections, Set<String> names, Map<String, FragmentDefinition> fragments) {
+		return fields(selections, fragments).stream().anyMatch((field) -> names.contains(field.getName()));
+	}
+
+	private static void addNames(Field field, Map<String, FragmentDefinition> fragments, Set<String> names) {
+		fields(field.getSelectionSet(), fragments).forEach((selected) -> names.add(selected.getName()));
+	}
+
+	/** The fields of the selections, directly or through fragments (of any type), in document order. */
+	private static List<Field> fields(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+		List<Field> fields = new ArrayList<>();
+		addFields(selections, fragments, fields);
+		return fields;
+	}
+
+	private static void addFields(SelectionSet selections, Map<String, FragmentDefinition> fragments, List<Field> fields) {
 		if (selections == null) {
 			return;
 		}
 		for (Selection<?> selection : selections.getSelections()) {
 			if (selection instanceof Field field) {
-				action.accept(field);
+				fields.add(field);
 			}
 			else if (selection instanceof InlineFragment inline) {
-				forEachField(inline.getSelectionSet(), fragments, action);
+				addFields(inline.getSelectionSet(), fragments, fields);
 			}
 			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-				forEachField(fragments.get(spread.getName()).getSelectionSet(), fragments, action);
+				addFields(fragments.get(spread.getName()).getSelectionSet(), fragments, fields);
 			}
 		}
-	}
-
-	/** Whether the selections ask for a field of one of the names, directly or through fragments. */
-	public static boolean asks(SelectionSet selections, Set<String> names, Map<String, FragmentDefinition> fragments) {
-		if (selections == null) {
-			return false;
-		}
-		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field && names.contains(field.getName())
-					|| selection instanceof InlineFragment inline && asks(inline.getSelectionSet(), names, fragments)
-					|| selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
-							&& asks(fragments.get(spread.getName()).getSelectionSet(), names, fragments)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
