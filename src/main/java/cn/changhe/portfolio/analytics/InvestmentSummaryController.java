@@ -39,7 +39,7 @@ class InvestmentSummaryController implements RuntimeWiringConfigurer {
 	@PreAuthorize(Access.READ_OWN)
 	public List<InvestmentGroup> investmentSummary(@Arguments InvestmentSummaryQuery query,
 			DataFetchingEnvironment env) {
-		List<InvestmentGroup> groups = this.summaries.summarize(query);
+		List<InvestmentGroup> groups = this.summaries.summarize(query, Selections.asks(env, "min", "max"));
 		return Selections.asks(env, "sector") ? withSectors(groups) : groups;
 	}
 

@@ -21,12 +21,15 @@ public final class Selections {
 	}
 
 	/**
-	 * Whether the field's selection asks for a subfield of that name, read from the document itself:
+	 * Whether the field's selection asks for a subfield of one of the names, read from the document itself:
 	 * graphql-java's selection set would build the whole normalized operation once and then walk it
 	 * for every parent.
 	 */
-	public static boolean asks(DataFetchingEnvironment env, String name) {
-		Set<String> names = Set.of(name);
+	public static boolean asks(DataFetchingEnvironment env, String... names) {
+		return asks(env, Set.of(names));
+	}
+
+	private static boolean asks(DataFetchingEnvironment env, Set<String> names) {
 		for (Field field : env.getMergedField().getFields()) {
 			if (asks(field.getSelectionSet(), names, env.getFragmentsByName())) {
 				return true;

@@ -75,6 +75,10 @@ class SummaryTest extends ApiTest {
 		}
 	}
 
+	private static String group(Map<String, Object> group) {
+		return ((Map<?, ?>) group.get("sector")).get("code") + "/" + group.get("currency");
+	}
+
 	private static String key(Map<String, Object> group) {
 		Object sector = (group.get("sector") != null) ? ((Map<?, ?>) group.get("sector")).get("id") : null;
 		return sector + "/" + group.get("year") + "/" + group.get("kind") + "/" + group.get("currency");
@@ -102,6 +106,33 @@ class SummaryTest extends ApiTest {
 					&& (Integer) g.get("count") >= 3)
 			.count();
 		assertThat(big).hasSize((int) expected).isNotEmpty();
+	}
+
+	@Test
+	void theExtremesAreReadWhereAskedForAndOrderWhereNot() {
+		// language=GraphQL
+		String query = """
+				{
+				  full: investmentSummary(groupBy: [SECTOR], orderBy: [{ by: MAX, direction: DESC }]) {
+				    sector { code } currency count min { amount } max { amount }
+				  }
+				  maxOnly: investmentSummary(groupBy: [SECTOR], orderBy: [{ by: MAX, direction: DESC }]) {
+				    sector { code } ...Largest
+				  }
+				  byMin: investmentSummary(groupBy: [SECTOR], orderBy: [{ by: MIN }]) { sector { code } currency }
+				}
+				fragment Largest on InvestmentGroup { max { amount } }""";
+		List<Map<String, Object>> full = query(query, "full");
+		assertThat(full).hasSizeGreaterThan(3);
+		assertThat(this.<List<Object>>query(query, "maxOnly[*].sector.code")).isEqualTo(query(query, "full[*].sector.code"));
+		assertThat(this.<List<Object>>query(query, "maxOnly[*].max.amount")).isEqualTo(query(query, "full[*].max.amount"));
+		Map<String, BigDecimal> minByGroup = new java.util.HashMap<>();
+		full.forEach((g) -> minByGroup.put(group(g), amount(g, "min")));
+		List<BigDecimal> mins = this.<List<Map<String, Object>>>query(query, "byMin").stream()
+			.map((g) -> minByGroup.get(group(g)))
+			.toList();
+		assertThat(mins).hasSize(full.size()).isSorted();
+		assertThat(mins.get(0)).isLessThan(mins.get(mins.size() - 1));
 	}
 
 	@Test
