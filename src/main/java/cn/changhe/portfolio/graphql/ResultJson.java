@@ -1,7 +1,7 @@
 package cn.changhe.portfolio.graphql;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.util.StreamUtils;
 
 /**
  * The JSON of the GraphQL endpoint, given to its handler as its one converter, so that a request
@@ -28,9 +27,14 @@ import org.springframework.util.StreamUtils;
  * strings, numbers and booleans: what graphql-java's scalars give) is written by walking it and
  * writing each value with the matching generator call, where Jackson would look a serializer up
  * for each value by its class; anything else goes to Jackson. The output is the same: the same
- * generator, configured by the same mapper, writes every value.
+ * generator, configured by the same mapper, writes every value. A response is written whole
+ * before it is sent, so that it goes out with its {@code Content-Length} rather than in chunks (the
+ * query limits bound its size).
  */
 class ResultJson extends JacksonJsonHttpMessageConverter {
+
+	/** The first size of a response's buffer; most answers of the dashboard fit. */
+	private static final int BUFFER = 8 * 1024;
 
 	ResultJson(JsonMapper mapper) {
 		super(mapper);
@@ -46,14 +50,15 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 			super.writeInternal(object, type, output, hints);
 			return;
 		}
-		OutputStream body = StreamUtils.nonClosing(output.getBody());
+		ByteArrayOutputStream body = new ByteArrayOutputStream(BUFFER);
 		try (JsonGenerator generator = getMapper().createGenerator(body, getJsonEncoding(output.getHeaders().getContentType()))) {
 			writeMap(generator, result, new HashMap<>());
-			generator.flush();
 		}
 		catch (JacksonException ex) {
 			throw new HttpMessageNotWritableException("Could not write JSON: " + ex.getOriginalMessage(), ex);
 		}
+		output.getHeaders().setContentLength(body.size());
+		body.writeTo(output.getBody());
 	}
 
 	/**

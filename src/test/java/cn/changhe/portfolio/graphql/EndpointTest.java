@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The endpoint's HTTP: the media types it reads and writes, and a body it cannot read.
+ * The endpoint's HTTP: the media types it reads and writes, a body it cannot read, and the length of
+ * what it writes.
  */
 class EndpointTest extends ApiTest {
 
@@ -30,6 +33,21 @@ class EndpointTest extends ApiTest {
 			.isOk()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+	}
+
+	@Test
+	void aLargeAnswerGoesOutWithItsLengthNotInChunks() {
+		String body = "{\"query\":\"{ investmentSummary(groupBy: [ENTERPRISE, YEAR, KIND]) { year kind currency count total { amount } average { amount } min { amount } max { amount } } }\"}";
+		byte[] answer = post(MediaType.APPLICATION_JSON, body).exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Transfer-Encoding")
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(answer.length).as("more than a socket buffer").isGreaterThan(16 * 1024);
+		post(MediaType.APPLICATION_JSON, body).exchange().expectHeader().contentLength(answer.length);
 	}
 
 	@Test
