@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import graphql.execution.FieldValueInfo;
 import graphql.execution.FieldValueInfo.CompleteValueType;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
+import graphql.execution.ResponseMapFactory;
 import graphql.execution.ResultNodesInfo;
 import graphql.execution.ValuesResolver;
 import graphql.execution.instrumentation.Instrumentation;
@@ -421,7 +423,9 @@ final class PlainFields extends AsyncExecutionStrategy {
 					return null;
 				}
 			}
-			return new ObjectOf(type, keys, reads, this.context);
+			ResponseMapFactory factory = this.context.getResponseMapFactory();
+			return new ObjectOf(type, keys, (factory == ResponseMapFactory.DEFAULT) ? new ResultObject.Names(keys) : null,
+					reads, factory);
 		}
 
 		/** A scalar serialized by its coercing. */
@@ -480,19 +484,24 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 	}
 
-	private record ObjectOf(GraphQLObjectType type, List<String> keys, Read[] reads, ExecutionContext context)
-			implements Shape {
+	/**
+	 * An object: its fields read in order, into a {@link ResultObject} where the execution makes its
+	 * maps with graphql-java's default factory, else into one of the factory's maps.
+	 */
+	private record ObjectOf(GraphQLObjectType type, List<String> keys, ResultObject.Names names, Read[] reads,
+			ResponseMapFactory factory) implements Shape {
 
 		@Override
 		public Object complete(Object value) {
 			if (value == null) {
 				return null;
 			}
-			List<Object> values = new ArrayList<>(this.reads.length);
-			for (Read read : this.reads) {
-				values.add(read.from(value));
+			Object[] values = new Object[this.reads.length];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = this.reads[i].from(value);
 			}
-			return this.context.getResponseMapFactory().createInsertionOrdered(this.keys, values);
+			return (this.names != null) ? new ResultObject(this.names, values)
+					: this.factory.createInsertionOrdered(this.keys, Arrays.asList(values));
 		}
 
 	}

@@ -74,12 +74,26 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 		generator.writeEndObject();
 	}
 
+	/** Writes an object completed by {@link PlainFields}, whose names come encoded. */
+	private void writeObject(JsonGenerator generator, ResultObject object, Map<String, SerializableString> names) {
+		generator.writeStartObject();
+		ResultObject.Names keys = object.names();
+		for (int i = 0; i < keys.size(); i++) {
+			generator.writeName(keys.json(i));
+			write(generator, object.value(i), names);
+		}
+		generator.writeEndObject();
+	}
+
 	private void write(JsonGenerator generator, Object value, Map<String, SerializableString> names) {
 		if (value == null) {
 			generator.writeNull();
 		}
 		else if (value instanceof String string) {
 			generator.writeString(string);
+		}
+		else if (value instanceof ResultObject object) {
+			writeObject(generator, object, names);
 		}
 		else if (value instanceof Map<?, ?> map) {
 			writeMap(generator, map, names);
