@@ -1,8 +1,10 @@
 package cn.changhe.portfolio.graphql;
 
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,6 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  */
 class ResultJson extends JacksonJsonHttpMessageConverter {
 
-	/** The first size of a response's buffer; most answers of the dashboard fit. */
-	private static final int BUFFER = 8 * 1024;
-
 	ResultJson(JsonMapper mapper) {
 		super(mapper);
 		// application/graphql is a body of JSON too, sent by older clients
@@ -50,7 +49,7 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 			super.writeInternal(object, type, output, hints);
 			return;
 		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream(BUFFER);
+		Body body = new Body();
 		try (JsonGenerator generator = getMapper().createGenerator(body, getJsonEncoding(output.getHeaders().getContentType()))) {
 			writeMap(generator, result, new HashMap<>());
 		}
@@ -59,6 +58,39 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 		}
 		output.getHeaders().setContentLength(body.size());
 		body.writeTo(output.getBody());
+	}
+
+	/**
+	 * A response's bytes, kept in the pieces the generator flushes (its buffer at a time), so that a
+	 * long response is not copied again each time a single array would have to grow.
+	 */
+	private static final class Body extends OutputStream {
+
+		private final List<byte[]> pieces = new ArrayList<>();
+
+		private int size;
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			this.pieces.add(Arrays.copyOfRange(bytes, offset, offset + length));
+			this.size += length;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		void writeTo(OutputStream out) throws IOException {
+			for (byte[] piece : this.pieces) {
+				out.write(piece);
+			}
+		}
+
 	}
 
 	/**
