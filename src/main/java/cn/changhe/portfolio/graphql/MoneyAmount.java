@@ -2,6 +2,7 @@ package cn.changhe.portfolio.graphql;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code Money.amount(unit:)}: the amount in the unit asked for. A plain data fetcher, not a
@@ -12,12 +13,20 @@ final class MoneyAmount implements PlainFetcher<BigDecimal> {
 
 	@Override
 	public BigDecimal get(Object source, Map<String, Object> arguments) {
-		Money money = (Money) source;
+		return unit(arguments).fromYuan(((Money) source).yuan());
+	}
+
+	@Override
+	public Function<Object, BigDecimal> at(Map<String, Object> arguments) {
+		MoneyUnit unit = unit(arguments);
+		return (source) -> unit.fromYuan(((Money) source).yuan());
+	}
+
+	private static MoneyUnit unit(Map<String, Object> arguments) {
 		// the schema's default is YUAN; an explicit null means the same
 		Object unit = arguments.get("unit");
-		MoneyUnit in = (unit instanceof String name) ? MoneyUnit.valueOf(name)
+		return (unit instanceof String name) ? MoneyUnit.valueOf(name)
 				: (unit instanceof MoneyUnit given) ? given : MoneyUnit.YUAN;
-		return in.fromYuan(money.yuan());
 	}
 
 }

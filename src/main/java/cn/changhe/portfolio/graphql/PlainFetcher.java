@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.graphql;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -24,6 +25,14 @@ public interface PlainFetcher<T> extends TrivialDataFetcher<T> {
 	 * field is then fetched through {@link #get(DataFetchingEnvironment)}
 	 */
 	T get(Object source, Map<String, Object> arguments);
+
+	/**
+	 * This fetcher at one place of a document, whose arguments are the same for every source there:
+	 * a fetcher that reads its arguments into something else (a unit, say) does it once here.
+	 */
+	default Function<Object, T> at(Map<String, Object> arguments) {
+		return (source) -> get(source, arguments);
+	}
 
 	@Override
 	default T get(DataFetchingEnvironment env) {

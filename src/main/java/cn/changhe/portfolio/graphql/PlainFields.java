@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +31,7 @@ import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.execution.ResponseMapFactory;
 import graphql.execution.ResultNodesInfo;
+import graphql.execution.ValueUnboxer;
 import graphql.execution.ValuesResolver;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -262,10 +265,24 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 	};
 
-	/** The execution's unboxing of values ({@code Optional} and the like) and what it cannot take. */
-	private record Unboxing(ExecutionContext context) {
+	/**
+	 * The execution's unboxing of values ({@code Optional} and the like) and what it cannot take. The
+	 * default unboxer leaves the values scalars are made of as they are, so these skip both steps.
+	 */
+	private record Unboxing(ExecutionContext context, boolean unboxesByDefault) {
+
+		Unboxing(ExecutionContext context) {
+			this(context, context.getValueUnboxer() == ValueUnboxer.DEFAULT);
+		}
 
 		Object plain(Object value) {
+			if (this.unboxesByDefault && value != null) {
+				Class<?> type = value.getClass();
+				if (type == String.class || type == Integer.class || type == BigDecimal.class || type == Long.class
+						|| type == Boolean.class) {
+					return value;
+				}
+			}
 			Object unboxed = this.context.getValueUnboxer().unbox(value);
 			if (unboxed instanceof CompletionStage<?> || unboxed instanceof DataFetcherResult<?>
 					|| unboxed instanceof Publisher<?>) {
@@ -374,7 +391,8 @@ final class PlainFields extends AsyncExecutionStrategy {
 								definition.getArguments(), field.getSingleField().getArguments(),
 								this.context.getCoercedVariables(), this.context.getGraphQLContext(),
 								this.context.getLocale());
-				return (source) -> plain.get(source, arguments);
+				Function<Object, ?> bound = plain.at(arguments);
+				return bound::apply;
 			}
 			if (fetcher instanceof SingletonPropertyDataFetcher<?> property) {
 				return new Property(definition.getName(), definition, property);
