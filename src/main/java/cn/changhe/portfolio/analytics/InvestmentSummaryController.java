@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Identified;
 import cn.changhe.portfolio.graphql.PlainFetcher;
 import cn.changhe.portfolio.graphql.Selections;
@@ -14,34 +15,16 @@ import cn.changhe.portfolio.security.Access;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import org.springframework.core.ResolvableType;
-import org.springframework.graphql.data.GraphQlArgumentBinder;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindException;
 
 @Controller
 class InvestmentSummaryController implements RuntimeWiringConfigurer {
 
 	/** A group's sector, read with the groups. */
 	private static final PlainFetcher<Sector> GROUP_SECTOR = (group, arguments) -> ((InvestmentGroup) group).sector();
-
-	private static final GraphQlArgumentBinder BINDER = new GraphQlArgumentBinder();
-
-	private static final ResolvableType QUERY = ResolvableType.forClass(InvestmentSummaryQuery.class);
-
-	/**
-	 * The questions asked, bound once for each set of argument values: Spring's binder reflects over
-	 * the records on every call, and a dashboard asks the same few questions again and again.
-	 */
-	private final Cache<Map<String, Object>, InvestmentSummaryQuery> bound = Caffeine.newBuilder()
-		.maximumSize(256)
-		.build();
 
 	private final InvestmentSummaryRepository summaries;
 
@@ -54,12 +37,8 @@ class InvestmentSummaryController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public List<InvestmentGroup> investmentSummary(DataFetchingEnvironment env) throws BindException {
-		InvestmentSummaryQuery query = this.bound.getIfPresent(env.getArguments());
-		if (query == null) {
-			query = (InvestmentSummaryQuery) BINDER.bind(env, null, QUERY);
-			this.bound.put(env.getArguments(), query);
-		}
+	public List<InvestmentGroup> investmentSummary(@CachedArguments InvestmentSummaryQuery query,
+			DataFetchingEnvironment env) {
 		List<InvestmentGroup> groups = this.summaries.summarize(query, Selections.asks(env, "min", "max"));
 		return Selections.asks(env, "sector") ? withSectors(groups) : groups;
 	}

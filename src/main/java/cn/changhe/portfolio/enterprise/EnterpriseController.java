@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.enterprise;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
@@ -13,7 +14,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
@@ -34,7 +34,7 @@ class EnterpriseController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Enterprise> enterprises(@Arguments EnterpriseArguments arguments, DataFetchingEnvironment env) {
+	public Connection<Enterprise> enterprises(@CachedArguments EnterpriseArguments arguments, DataFetchingEnvironment env) {
 		EnterpriseFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page,

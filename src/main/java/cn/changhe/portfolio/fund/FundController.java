@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.Identified;
@@ -21,7 +22,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -52,7 +52,7 @@ class FundController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Fund> funds(@Arguments FundArguments arguments) {
+	public Connection<Fund> funds(@CachedArguments FundArguments arguments) {
 		FundFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.funds.page(filter, page), page, () -> this.funds.count(filter));
@@ -60,7 +60,7 @@ class FundController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Investor> investors(@Arguments InvestorArguments arguments) {
+	public Connection<Investor> investors(@CachedArguments InvestorArguments arguments) {
 		InvestorFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.investors.page(filter, page), page, () -> this.investors.count(filter));

@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.investment;
 
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
@@ -11,7 +12,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
@@ -31,7 +31,7 @@ class InvestmentController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
-	public Connection<Investment> investments(@Arguments InvestmentArguments arguments, DataFetchingEnvironment env) {
+	public Connection<Investment> investments(@CachedArguments InvestmentArguments arguments, DataFetchingEnvironment env) {
 		InvestmentFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page,

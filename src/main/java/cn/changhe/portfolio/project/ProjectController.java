@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
@@ -17,7 +18,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
@@ -44,7 +44,7 @@ class ProjectController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ)
-	public Connection<Project> projects(@Arguments ProjectArguments arguments, DataFetchingEnvironment env) {
+	public Connection<Project> projects(@CachedArguments ProjectArguments arguments, DataFetchingEnvironment env) {
 		ProjectFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.projects.page(filter, page, Selections.ofNodes(env)), page,

@@ -3,6 +3,7 @@ package cn.changhe.portfolio.talent;
 import java.util.List;
 
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.PageRequest;
@@ -12,7 +13,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -43,7 +43,7 @@ class TalentController implements RuntimeWiringConfigurer {
 
 	@QueryMapping
 	@PreAuthorize(Access.READ)
-	public Connection<TalentAward> talentAwards(@Arguments TalentAwardArguments arguments) {
+	public Connection<TalentAward> talentAwards(@CachedArguments TalentAwardArguments arguments) {
 		TalentAwardFilter filter = arguments.filterOrNone();
 		PageRequest page = arguments.page();
 		return Connection.of(this.awards.page(filter, page), page, () -> this.awards.count(filter));
