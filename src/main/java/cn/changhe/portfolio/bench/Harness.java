@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -97,6 +98,12 @@ final class Harness {
 	/** Seconds each read scenario is driven on each side before the first cell is measured. */
 	private final int jitWarmup = Integer.getInteger("bench.jitWarmup", 10);
 
+	/** Seconds the warm-up may go on after that, until the JIT compiler has settled. */
+	private final int jitSettle = Integer.getInteger("bench.jitSettle", 120);
+
+	/** How the warm-up ended, for the results. */
+	private String settled = "no more";
+
 	private final int[] concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
 		.mapToInt(Integer::parseInt)
 		.toArray();
@@ -189,15 +196,48 @@ final class Harness {
 	 * compiles in its own warm-up). The mutation is left out, so as not to write rows for nothing.
 	 */
 	private void warmUp(List<Scenario> scenarios) throws InterruptedException {
-		for (Scenario s : scenarios) {
-			if (!selected(s) || s.mutation() || this.jitWarmup <= 0) {
-				continue;
-			}
+		List<Scenario> reads = scenarios.stream().filter((s) -> selected(s) && !s.mutation()).toList();
+		if (this.jitWarmup <= 0 || reads.isEmpty()) {
+			return;
+		}
+		for (Scenario s : reads) {
 			System.out.printf("Warming up on %d. %s (%d s each side)%n", s.number(), s.name(), this.jitWarmup);
-			drive(s.graphQl(), 8, this.jitWarmup, Harness::noErrors);
-			if (s.floor() != null) {
-				drive(s.floor(), 8, this.jitWarmup, Harness::noErrors);
+			driveBothSides(s, this.jitWarmup);
+		}
+		settle(reads);
+	}
+
+	/**
+	 * Goes on driving the read scenarios, 2 s a side each round, until the JIT compiler is busy for
+	 * less than a tenth of a round, or {@code bench.jitSettle} seconds have passed. A fixed warm-up
+	 * was not enough on 2 cores: the compiler was still at work on the service's code minutes later,
+	 * and the first cells measured code not yet compiled.
+	 */
+	private void settle(List<Scenario> reads) throws InterruptedException {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		if (jit == null || !jit.isCompilationTimeMonitoringSupported() || this.jitSettle <= 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		long deadline = started + this.jitSettle * 1_000_000_000L;
+		double busy = 1;
+		while (busy >= 0.1 && System.nanoTime() < deadline) {
+			long compiled = jit.getTotalCompilationTime();
+			long round = System.nanoTime();
+			for (Scenario s : reads) {
+				driveBothSides(s, 2);
 			}
+			busy = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - round) / 1e6);
+			System.out.printf("JIT settling: the compiler was busy %.0f%% of the round%n", busy * 100);
+		}
+		this.settled = String.format("%.0f s more, until the compiler was busy %.0f%% of a round",
+				(System.nanoTime() - started) / 1e9, busy * 100);
+	}
+
+	private void driveBothSides(Scenario s, int seconds) throws InterruptedException {
+		drive(s.graphQl(), 8, seconds, Harness::noErrors);
+		if (s.floor() != null) {
+			drive(s.floor(), 8, seconds, Harness::noErrors);
 		}
 	}
 
@@ -469,7 +509,8 @@ final class Harness {
 			.append(" s measured; HTTP/1.1, one request per worker at a time; service, floor, load generator and MariaDB "
 					+ "share the machine\n");
 		md.append("- Before the first cell: each read scenario driven ").append(this.jitWarmup)
-			.append(" s on each side at concurrency 8 (the JVM's warm-up)\n");
+			.append(" s on each side at concurrency 8, then all of them in rounds of 2 s a side, ")
+			.append(this.settled).append(" (the JVM's warm-up)\n");
 		md.append("- Floor check (first request of each scenario):\n");
 		for (String line : checks.split("\n")) {
 			if (!line.isBlank()) {
