@@ -10,8 +10,9 @@ import cn.changhe.portfolio.sector.Sector;
 
 /**
  * One group of the investment summary: its keys (null for dimensions not asked for), its currency
- * and its measures; and its sector itself, where the question asked for it. The count is an
- * {@code int}, as the schema's {@code Int} is.
+ * and its measures (the smallest and largest amounts null where not selected, and then never read);
+ * and its sector itself, where the question asked for it. The count is an {@code int}, as the
+ * schema's {@code Int} is.
  */
 record InvestmentGroup(Long sectorId, Integer year, InvestmentKind kind, Long fundId, Long enterpriseId,
 		ProjectStage projectStage, String currency, int count, Money total, Money min, Money max, Sector sector) {

@@ -21,9 +21,9 @@ public final class Selections {
 	}
 
 	/**
-	 * Whether the field's selection asks for a subfield of one of the names, read from the document itself:
-	 * graphql-java's selection set would build the whole normalized operation once and then walk it
-	 * for every parent.
+	 * Whether the field's selection asks for a subfield of one of the names, read from the document
+	 * itself: graphql-java's selection set would build the whole normalized operation once and then
+	 * walk it for every parent.
 	 */
 	public static boolean asks(DataFetchingEnvironment env, String... names) {
 		return asks(env, Set.of(names));
