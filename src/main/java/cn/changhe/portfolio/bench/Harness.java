@@ -101,8 +101,8 @@ final class Harness {
 	/** Seconds the warm-up may go on after that, until the JIT compiler has settled. */
 	private final int jitSettle = Integer.getInteger("bench.jitSettle", 120);
 
-	/** How the warm-up ended, for the results. */
-	private String settled = "no more";
+	/** How the warm-up went on until the compiler settled, for the results; empty where it did not. */
+	private String settled = "";
 
 	private final int[] concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
 		.mapToInt(Integer::parseInt)
@@ -230,7 +230,8 @@ final class Harness {
 			busy = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - round) / 1e6);
 			System.out.printf("JIT settling: the compiler was busy %.0f%% of the round%n", busy * 100);
 		}
-		this.settled = String.format("%.0f s more, until the compiler was busy %.0f%% of a round",
+		this.settled = String.format(", then all of them in rounds of 2 s a side, %.0f s more; the compiler was busy "
+				+ "%.0f%% of the last round",
 				(System.nanoTime() - started) / 1e9, busy * 100);
 	}
 
@@ -509,8 +510,7 @@ final class Harness {
 			.append(" s measured; HTTP/1.1, one request per worker at a time; service, floor, load generator and MariaDB "
 					+ "share the machine\n");
 		md.append("- Before the first cell: each read scenario driven ").append(this.jitWarmup)
-			.append(" s on each side at concurrency 8, then all of them in rounds of 2 s a side, ")
-			.append(this.settled).append(" (the JVM's warm-up)\n");
+			.append(" s on each side at concurrency 8").append(this.settled).append(" (the JVM's warm-up)\n");
 		md.append("- Floor check (first request of each scenario):\n");
 		for (String line : checks.split("\n")) {
 			if (!line.isBlank()) {
