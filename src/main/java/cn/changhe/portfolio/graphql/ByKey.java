@@ -20,7 +20,8 @@ import graphql.schema.DataFetchingEnvironment;
  *
  * <p>The fetchers only read the key and queue it, so they are {@link TrivialDataFetcher}s: they need
  * none of the context a controller method gets, and the load itself runs in the batch, within the
- * request (see {@link DataLoaders}).
+ * request (see {@link DataLoaders}). A to-many field takes its rows where they were read with its
+ * parent ({@link DataLoaders#prime}).
  */
 public final class ByKey {
 
@@ -90,7 +91,11 @@ public final class ByKey {
 		@Override
 		public Object get(DataFetchingEnvironment env) {
 			P parent = env.getSource();
-			return (parent != null) ? env.<Long, Object>getDataLoader(this.loader).load(parent.id()) : null;
+			if (parent == null) {
+				return null;
+			}
+			Object primed = DataLoaders.take(env, this.loader, parent.id());
+			return (primed != null) ? primed : env.<Long, Object>getDataLoader(this.loader).load(parent.id());
 		}
 
 	}

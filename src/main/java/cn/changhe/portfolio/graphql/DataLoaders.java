@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Component;
  * viewer. DataLoaders keep no cache across batches: a batch still loads each key once, but a value
  * one root mutation read is never served again to a later mutation of the same document after a
  * write in between.
+ *
+ * <p>A value read along with something else (a project's milestones joined to the project) can be
+ * given to the request instead ({@link #prime}): the fetcher that would load it takes it once
+ * ({@link #take}), and a second fetch of it loads as usual.
  */
 @Component
 public class DataLoaders implements WebGraphQlInterceptor {
@@ -55,6 +60,25 @@ public class DataLoaders implements WebGraphQlInterceptor {
 		}
 	}
 
+	/**
+	 * Gives the request the value a loader would load for a key, read with something else: the
+	 * next fetcher to ask that loader for that key takes it without a load.
+	 */
+	public static void prime(DataFetchingEnvironment env, String name, Object key, Object value) {
+		if (env.getDataLoaderRegistry() instanceof Registry registry) {
+			registry.primed.computeIfAbsent(name, (loader) -> new ConcurrentHashMap<>()).put(key, value);
+		}
+	}
+
+	/** The value primed for a loader's key, taken so that nobody takes it again; null where none is. */
+	public static Object take(DataFetchingEnvironment env, String name, Object key) {
+		if (env.getDataLoaderRegistry() instanceof Registry registry && !registry.primed.isEmpty()) {
+			Map<Object, Object> values = registry.primed.get(name);
+			return (values != null) ? values.remove(key) : null;
+		}
+		return null;
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(new Registry()).build());
@@ -63,6 +87,8 @@ public class DataLoaders implements WebGraphQlInterceptor {
 
 	/** One request's DataLoaders: those of {@code @BatchMapping}s, registered up front, and the others on demand. */
 	private final class Registry extends DataLoaderRegistry {
+
+		private final Map<String, Map<Object, Object>> primed = new ConcurrentHashMap<>();
 
 		@Override
 		@SuppressWarnings("unchecked")

@@ -82,6 +82,25 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		return (rs, n) -> this.reader.read(Cells.all(rs), n);
 	}
 
+	/**
+	 * The select list for rows of which these fields are selected: the columns they read, and NULL
+	 * under the others' names ({@link Projection}).
+	 */
+	public String select(Collection<String> fields) {
+		return this.projection.select(selected(fields));
+	}
+
+	/** A mapper of rows selected with {@link #select(Collection)} for these fields. */
+	public RowMapper<T> mapper(Collection<String> fields) {
+		long selected = selected(fields);
+		return (rs, n) -> this.reader.read(new Cells(rs, selected), n);
+	}
+
+	/** How many columns the select list has: a statement's own columns follow them. */
+	public int size() {
+		return this.projection.size();
+	}
+
 	/** Ordering by id alone: the order rows were created in. */
 	public SortKey byId() {
 		return SortKey.of("ID", this.id, SortKey.Kind.LONG);

@@ -39,6 +39,18 @@ public final class Selections {
 	}
 
 	/**
+	 * The names of the fields the field's selection asks for, through fragments of any type.
+	 * Directives are not evaluated: a skipped field counts as asked.
+	 */
+	public static Set<String> of(DataFetchingEnvironment env) {
+		Set<String> names = new HashSet<>();
+		for (Field field : env.getMergedField().getFields()) {
+			addNames(field, env.getFragmentsByName(), names);
+		}
+		return names;
+	}
+
+	/**
 	 * The names of the fields a connection field's selection asks of its rows, under {@code nodes}
 	 * or {@code edges { node }}, through fragments of any type (so never fewer than a row of the
 	 * connection's type is asked for). Directives are not evaluated: a skipped field counts as asked.

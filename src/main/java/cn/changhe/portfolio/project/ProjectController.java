@@ -36,7 +36,7 @@ class ProjectController implements RuntimeWiringConfigurer {
 	ProjectController(ProjectRepository projects, DataLoaders loaders) {
 		this.projects = projects;
 		ByKey.rows(loaders, "project", projects::findAllById);
-		ByKey.children(loaders, "milestonesOfProject", projects::milestonesOf, Milestone::projectId);
+		ByKey.children(loaders, ProjectRepository.MILESTONES, projects::milestonesOf, Milestone::projectId);
 		ByKey.children(loaders, "stallsOfProject", projects::stallsOf, Stall::projectId);
 		Relation.register(loaders, "projectsOfEnterprise", projects.of("p.enterprise_id"));
 		Relation.register(loaders, "projectsOfSector", projects.of("p.sector_id"));
@@ -56,7 +56,7 @@ class ProjectController implements RuntimeWiringConfigurer {
 		wiring.type("Enterprise", (type) -> type.dataFetcher("projects", relation("projectsOfEnterprise")))
 			.type("Sector", (type) -> type.dataFetcher("projects", relation("projectsOfSector")));
 		wiring.type("Project", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Project::enterpriseId))
-			.dataFetcher("milestones", ByKey.many("milestonesOfProject"))
+			.dataFetcher("milestones", ByKey.many(ProjectRepository.MILESTONES))
 			.dataFetcher("stalls", ByKey.many("stallsOfProject"))
 			.dataFetcher("stall", LATEST_STALL))
 			.type("Investment", (type) -> type.dataFetcher("project", ByKey.one("project", Investment::projectId)));

@@ -1,15 +1,20 @@
 package cn.changhe.portfolio.project;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.InvalidInput;
 import cn.changhe.portfolio.graphql.Money;
@@ -24,11 +29,17 @@ import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
 
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class ProjectRepository implements NodeLookup {
+
+	/** The loader of each project's milestones. */
+	static final String MILESTONES = "milestonesOfProject";
 
 	static final Listing<Project> LISTING = Listing.projected("""
 			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
@@ -145,15 +156,62 @@ public class ProjectRepository implements NodeLookup {
 			.list();
 	}
 
+	/**
+	 * The projects with these ids, reading the columns the fields selected of them need. Where their
+	 * milestones are selected, they are joined to them in the same statement and given to the
+	 * request as {@link #MILESTONES} would load them.
+	 */
+	@Override
+	public List<Project> findAllById(Collection<Long> ids, Set<String> fields, DataFetchingEnvironment env) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Conditions where = Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
+		RowMapper<Project> mapper = LISTING.mapper(fields);
+		if (!fields.contains("milestones")) {
+			return this.jdbc.sql("SELECT " + LISTING.select(fields) + " FROM project p" + where.where())
+				.params(where.parameters())
+				.query(mapper)
+				.list();
+		}
+		int milestone = LISTING.size() + 1;
+		List<Project> projects = new ArrayList<>();
+		Map<Long, List<Milestone>> milestones = new HashMap<>();
+		this.jdbc.sql("SELECT " + LISTING.select(fields) + ", m.stage, m.reached_on, m.provenance, m.source"
+				+ " FROM project p LEFT JOIN project_milestone m ON m.project_id = p.id AND m.deleted_at IS NULL"
+				+ where.where() + " ORDER BY p.id, m.reached_on, m.id")
+			.params(where.parameters())
+			.query((ResultSet rs) -> {
+				long id = rs.getLong(1);
+				List<Milestone> ofProject = milestones.get(id);
+				if (ofProject == null) {
+					projects.add(mapper.mapRow(rs, projects.size()));
+					ofProject = new ArrayList<>();
+					milestones.put(id, ofProject);
+				}
+				if (rs.getString(milestone) != null) {
+					ofProject.add(milestone(rs, id, milestone));
+				}
+			});
+		milestones.forEach((id, ofProject) -> DataLoaders.prime(env, MILESTONES, id, ofProject));
+		return projects;
+	}
+
+	/** The milestones of these projects, each project's in the order they were reached. */
 	List<Milestone> milestonesOf(Collection<Long> projectIds) {
 		return this.jdbc.sql("""
 				SELECT project_id, stage, reached_on, provenance, source FROM project_milestone
 				WHERE deleted_at IS NULL AND project_id IN (:ids)
 				ORDER BY reached_on, id""")
 			.param("ids", projectIds)
-			.query((rs, row) -> new Milestone(rs.getLong("project_id"), ProjectStage.valueOf(rs.getString("stage")),
-					Columns.date(rs, "reached_on"), Columns.provenance(rs)))
+			.query((rs, row) -> milestone(rs, rs.getLong(1), 2))
 			.list();
+	}
+
+	/** A milestone from its stage, date, provenance and source, at this column and the three after it. */
+	private static Milestone milestone(ResultSet rs, long projectId, int column) throws SQLException {
+		return new Milestone(projectId, ProjectStage.valueOf(rs.getString(column)), Columns.date(rs, column + 1),
+				Columns.provenance(rs, column + 2));
 	}
 
 	/** Every 五未 listing of these projects, oldest first. */

@@ -1,5 +1,7 @@
 package cn.changhe.portfolio.graph;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import cn.changhe.portfolio.ApiTest;
@@ -63,13 +65,50 @@ class BatchLoadingTest extends ApiTest {
 		String nested = """
 				{ enterprises(first: 100) { nodes { projects(first: 3) { nodes { id investments(first: 2, orderBy: { field: AMOUNT, direction: DESC }) {
 				    totalCount nodes { id } } } } } } }""";
-		java.util.List<java.util.Map<String, Object>> projects = query(nested, "enterprises.nodes[*].projects.nodes[*]");
+		List<Map<String, Object>> projects = query(nested, "enterprises.nodes[*].projects.nodes[*]");
 		assertThat(projects).as("more parents than one UNION ALL holds (50)").hasSizeGreaterThan(50);
-		for (java.util.Map<String, Object> project : projects.subList(0, 5)) {
+		for (Map<String, Object> project : projects.subList(0, 5)) {
 			Object alone = query("query($id: ID!) { node(id: $id) { ... on Project { investments(first: 2, orderBy: { field: AMOUNT, direction: DESC }) { totalCount nodes { id } } } } }",
-					"node.investments", java.util.Map.of("id", project.get("id")));
+					"node.investments", Map.of("id", project.get("id")));
 			assertThat(project.get("investments")).isEqualTo(alone);
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void projectsByTheirIdsComeWithTheirMilestonesInTheSameStatement() {
+		// language=GraphQL
+		String listing = "{ projects(first: 100) { nodes { id name stage milestones { stage reachedOn provenance { kind } } } } }";
+		List<Map<String, Object>> listed = query(listing, "projects.nodes");
+		List<Object> ids = listed.stream().map((project) -> project.get("id")).toList();
+		assertThat(listed).as("projects").hasSizeGreaterThan(10)
+			.as("a project with more than one milestone")
+			.anyMatch((project) -> ((List<?>) project.get("milestones")).size() > 1);
+		// language=GraphQL
+		String byIds = """
+				query($ids: [ID!]!) { nodes(ids: $ids) { ... on Project { id name stage
+				  milestones { stage reachedOn provenance { kind } } } } }""";
+		assertThat(this.<Object>query(byIds, "nodes", Map.of("ids", ids))).as("nodes(ids)").isEqualTo(listed);
+		// language=GraphQL
+		String byId = """
+				query($id: ID!) { node(id: $id) { ... on Project { id name stage
+				  milestones { stage reachedOn provenance { kind } } } } }""";
+		for (Map<String, Object> project : listed.subList(0, 3)) {
+			assertThat(this.<Object>query(byId, "node", Map.of("id", project.get("id")))).as("node(id)").isEqualTo(project);
+		}
+
+		String first = (String) ids.get(0);
+		String node = "{ node(id: \"%s\") { ... on Project { name %s } } }";
+		assertThat(statementsFor(node.formatted(first, "milestones { stage reachedOn }")))
+			.as("with its milestones, as without them: the token's and the project's")
+			.isEqualTo(statementsFor(node.formatted(first, "stage")))
+			.isEqualTo(2);
+		// A second selection of the milestones, under another name, loads them as before.
+		Map<String, Object> twice = query(node.formatted(first, "milestones { stage } again: milestones { stage }"), "node");
+		assertThat(twice.get("again")).isEqualTo(twice.get("milestones"))
+			.isEqualTo(((List<Map<String, Object>>) listed.get(0).get("milestones")).stream()
+				.map((milestone) -> Map.of("stage", milestone.get("stage")))
+				.toList());
 	}
 
 	private long statementsFor(String document) {
