@@ -83,8 +83,8 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	}
 
 	/**
-	 * The select list for rows of which these fields are selected: the columns they read, and NULL
-	 * under the others' names ({@link Projection}).
+	 * The select list for rows of which these fields are selected (all of them where null): the
+	 * columns they read, and NULL under the others' names ({@link Projection}).
 	 */
 	public String select(Collection<String> fields) {
 		return this.projection.select(selected(fields));

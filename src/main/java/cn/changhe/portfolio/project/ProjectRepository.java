@@ -146,14 +146,24 @@ public class ProjectRepository implements NodeLookup {
 
 	@Override
 	public List<Project> findAllById(Collection<Long> ids) {
+		return findAllById(ids, null);
+	}
+
+	/** The projects with these ids, reading the columns these fields read (all of them where null). */
+	private List<Project> findAllById(Collection<Long> ids, Collection<String> fields) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Conditions where = Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM project p" + where.where())
+		Conditions where = withIds(ids);
+		return this.jdbc.sql("SELECT " + LISTING.select(fields) + " FROM project p" + where.where())
 			.params(where.parameters())
-			.query(LISTING.mapper())
+			.query(LISTING.mapper(fields))
 			.list();
+	}
+
+	/** The live projects with these ids that the viewer may see. */
+	private static Conditions withIds(Collection<Long> ids) {
+		return Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
 	}
 
 	/**
@@ -163,17 +173,11 @@ public class ProjectRepository implements NodeLookup {
 	 */
 	@Override
 	public List<Project> findAllById(Collection<Long> ids, Set<String> fields, DataFetchingEnvironment env) {
-		if (ids.isEmpty()) {
-			return List.of();
+		if (ids.isEmpty() || !fields.contains("milestones")) {
+			return findAllById(ids, fields);
 		}
-		Conditions where = Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
+		Conditions where = withIds(ids);
 		RowMapper<Project> mapper = LISTING.mapper(fields);
-		if (!fields.contains("milestones")) {
-			return this.jdbc.sql("SELECT " + LISTING.select(fields) + " FROM project p" + where.where())
-				.params(where.parameters())
-				.query(mapper)
-				.list();
-		}
 		int milestone = LISTING.size() + 1;
 		List<Project> projects = new ArrayList<>();
 		Map<Long, List<Milestone>> milestones = new HashMap<>();
