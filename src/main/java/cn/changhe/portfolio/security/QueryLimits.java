@@ -78,6 +78,12 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 	/** The root fields that ask for the schema itself. */
 	private static final Set<String> INTROSPECTION = Set.of("__schema", "__type");
 
+	/**
+	 * The longest chain of {@code ofType} an introspection may ask for. No type of this schema wraps
+	 * deeper than {@code [X!]!} (3); graphql-js 16's standard query asks for 7, graphql-js 17's for 9.
+	 */
+	static final int MAX_OF_TYPE_CHAIN = 10;
+
 	private final LimitProperties limits;
 
 	private final RateLimiter rate;
@@ -117,6 +123,11 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 			throw TooComplex.abort("The operation would cost " + measure.cost + ", over the limit of " + this.limits.maxCost()
 					+ ": ask for fewer rows (first/last) or fewer nested lists.",
 					Map.of("cost", measure.cost, "maxCost", this.limits.maxCost()));
+		}
+		if (measure.ofTypeChain > MAX_OF_TYPE_CHAIN) {
+			throw TooComplex.abort("The introspection asks for a chain of " + measure.ofTypeChain
+					+ " ofType fields, over the limit of " + MAX_OF_TYPE_CHAIN + ": no type of this schema needs more than 4.",
+					Map.of("ofTypeChain", measure.ofTypeChain, "maxOfTypeChain", MAX_OF_TYPE_CHAIN));
 		}
 		if (measure.depth > this.limits.maxDepth()) {
 			throw TooComplex.abort("The operation nests " + measure.depth + " fields deep, over the limit of "
@@ -265,7 +276,15 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 				if (env.getField().getAlias() != null) {
 					measure.aliases++;
 				}
-				measure.depth = Math.max(measure.depth, depth(env));
+				// The schema's own nesting (types, fields, type, ofType...) is not the data graph's: graphql-java's
+				// GoodFaithIntrospection bounds it (one __schema and __type, no cycles, 500 fields, depth 20), and
+				// the chain of ofType is bounded here; the depth limit counts data fields only.
+				if (introspects(env)) {
+					measure.ofTypeChain = Math.max(measure.ofTypeChain, ofTypeChain(env));
+				}
+				else {
+					measure.depth = Math.max(measure.depth, depth(env));
+				}
 			}
 
 		});
@@ -294,6 +313,23 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 		return depth;
 	}
 
+	private static boolean introspects(QueryVisitorFieldEnvironment env) {
+		QueryVisitorFieldEnvironment root = env;
+		while (root.getParentEnvironment() != null) {
+			root = root.getParentEnvironment();
+		}
+		return INTROSPECTION.contains(root.getField().getName());
+	}
+
+	private static int ofTypeChain(QueryVisitorFieldEnvironment env) {
+		int chain = 0;
+		for (QueryVisitorFieldEnvironment field = env; field != null && field.getField().getName().equals("ofType");
+				field = field.getParentEnvironment()) {
+			chain++;
+		}
+		return chain;
+	}
+
 	private record Measured(Document document, String operation, List<Object> values) {
 	}
 
@@ -302,6 +338,8 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 		long cost;
 
 		int depth;
+
+		int ofTypeChain;
 
 		int aliases;
 
