@@ -81,6 +81,15 @@ public abstract class ApiTest {
 		return query(document, mutation, Map.of("input", input));
 	}
 
+	/** The one error of an operation refused before it runs as too complex, with these words in its message. */
+	protected void tooComplex(String document, String words) {
+		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getErrorType().toString()).isEqualTo("TOO_COMPLEX");
+			assertThat(errors.get(0).getMessage()).contains(words);
+		});
+	}
+
 	/** Rows of a table (and condition), read directly: to show that a refused write wrote nothing. */
 	protected long count(String table) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);

@@ -126,7 +126,7 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 		}
 		if (measure.ofTypeChain > MAX_OF_TYPE_CHAIN) {
 			throw TooComplex.abort("The introspection asks for a chain of " + measure.ofTypeChain
-					+ " ofType fields, over the limit of " + MAX_OF_TYPE_CHAIN + ": no type of this schema needs more than 4.",
+					+ " ofType fields, over the limit of " + MAX_OF_TYPE_CHAIN + ": no type of this schema needs more than 3.",
 					Map.of("ofTypeChain", measure.ofTypeChain, "maxOfTypeChain", MAX_OF_TYPE_CHAIN));
 		}
 		if (measure.depth > this.limits.maxDepth()) {

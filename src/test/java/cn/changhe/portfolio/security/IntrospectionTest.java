@@ -129,12 +129,4 @@ class IntrospectionTest extends ApiTest {
 		});
 	}
 
-	private void tooComplex(String document, String words) {
-		as("demo-analyst").document(document).execute().errors().satisfy((errors) -> {
-			assertThat(errors).hasSize(1);
-			assertThat(errors.get(0).getErrorType().toString()).isEqualTo("TOO_COMPLEX");
-			assertThat(errors.get(0).getMessage()).contains(words);
-		});
-	}
-
 }

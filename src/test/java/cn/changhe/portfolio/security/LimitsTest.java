@@ -100,12 +100,4 @@ class LimitsTest extends ApiTest {
 			.value((Number available) -> assertThat(available.longValue()).isLessThan(1_000_000L));
 	}
 
-	private void tooComplex(String document, String words) {
-		this.graphQl.document(document).execute().errors().satisfy((errors) -> {
-			assertThat(errors).hasSize(1);
-			assertThat(errors.get(0).getErrorType().toString()).isEqualTo("TOO_COMPLEX");
-			assertThat(errors.get(0).getMessage()).contains(words);
-		});
-	}
-
 }
