@@ -46,12 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		Optional<Client> client = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
 				? client(header.substring(PREFIX.length()).strip()) : Optional.empty();
 		if (client.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			response.setContentType("application/json");
-			response.getOutputStream()
-				.write("{\"errors\":[{\"message\":\"The bearer token is not valid, or was revoked.\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}"
-					.getBytes(StandardCharsets.UTF_8));
+			unauthorized(response, "The bearer token is not valid, or was revoked.");
 			return;
 		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(client.get(), null, client.get().authorities());
@@ -62,6 +57,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	/** A 401 asking for a bearer token, with the API's JSON error; the message is a fixed text. */
+	static void unauthorized(HttpServletResponse response, String message) throws IOException {
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		response.setContentType("application/json");
+		response.getOutputStream()
+			.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private Optional<Client> client(String token) {

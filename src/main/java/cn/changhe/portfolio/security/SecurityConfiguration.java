@@ -1,11 +1,5 @@
 package cn.changhe.portfolio.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -15,10 +9,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -63,19 +55,10 @@ class SecurityConfiguration {
 				.authenticated()
 				.anyRequest()
 				.permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> BearerTokenFilter
+				.unauthorized(response, "The schema is for API clients: send a bearer token.")))
 			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.build();
-	}
-
-	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
-			throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		response.setContentType("application/json");
-		response.getOutputStream()
-			.write("{\"errors\":[{\"message\":\"The schema is for API clients: send a bearer token.\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}"
-				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
