@@ -15,15 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * What every feature's schema shares: the extended scalars, global ids on every {@code Node}, and
@@ -61,8 +65,15 @@ class GraphQlConfiguration {
 
 	/** The endpoint, reading and writing its JSON with one converter (see {@link ResultJson}). */
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
-		return new GraphQlHttpHandler(handler, new ResultJson(mapper));
+	HttpEndpoint graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
+		return new HttpEndpoint(handler, new ResultJson(mapper));
+	}
+
+	/** GET on the endpoint, ahead of Spring Boot's routes, which answer GET with 405. */
+	@Bean
+	@Order(-1)
+	RouterFunction<ServerResponse> graphQlGet(HttpEndpoint endpoint, GraphQlProperties properties) {
+		return RouterFunctions.route().GET(properties.getHttp().getPath(), endpoint::get).build();
 	}
 
 	private record BigDecimalCoercing(Coercing<?, ?> coercing) implements Coercing<Object, Object> {

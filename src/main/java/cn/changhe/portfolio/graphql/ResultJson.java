@@ -13,7 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpOutputMessage;
@@ -25,7 +28,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * The JSON of the GraphQL endpoint, given to its handler as its one converter, so that a request
  * does not look its converter up among all of Spring MVC's, in and out.
  *
- * <p>Requests are read as Jackson reads them everywhere else. A response (a map of maps, lists,
+ * <p>Requests are read as Jackson reads them everywhere else, but strictly (see {@link #strict}). A response (a map of maps, lists,
  * strings, numbers and booleans: what graphql-java's scalars give) is written by walking it and
  * writing each value with the matching generator call, where Jackson would look a serializer up
  * for each value by its class; anything else goes to Jackson. The output is the same: the same
@@ -36,10 +39,22 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 class ResultJson extends JacksonJsonHttpMessageConverter {
 
 	ResultJson(JsonMapper mapper) {
-		super(mapper);
+		super(strict(mapper));
 		// application/graphql is a body of JSON too, sent by older clients
 		setSupportedMediaTypes(List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"),
 				new MediaType("application", "graphql")));
+	}
+
+	/**
+	 * The mapper, except that a number or a boolean is not read as a string: {@code "query": 0} is a
+	 * request at fault (400), not the document "0".
+	 */
+	private static JsonMapper strict(JsonMapper mapper) {
+		return mapper.rebuild()
+			.withCoercionConfig(LogicalType.Textual, (config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.build();
 	}
 
 	@Override

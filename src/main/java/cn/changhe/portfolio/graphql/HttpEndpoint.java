@@ -1,0 +1,226 @@
+package cn.changhe.portfolio.graphql;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.ErrorClassification;
+import graphql.ExecutionInput;
+import graphql.GraphQLError;
+import graphql.GraphQLException;
+import graphql.language.Document;
+import graphql.language.NodeUtil;
+import graphql.language.OperationDefinition;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.support.SerializableGraphQlRequest;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.AlternativeJdkIdGenerator;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The GraphQL endpoint: POST as Spring for GraphQL serves it, and GET as GraphQL over HTTP
+ * defines it, {@code ?query=…&variables=…&operationName=…&extensions=…} with the JSON values
+ * URL-encoded, so that a query's answer can be cached by a browser or a proxy. GET runs queries
+ * only: a mutation sent by GET is refused before it runs, with 405 and {@code Allow: POST} (the
+ * document's provider, {@link DocumentCache}, asks {@link #refusal}).
+ */
+final class HttpEndpoint extends GraphQlHttpHandler {
+
+	/** Set in the GraphQL context of a request that came by GET, whose operation must be a query. */
+	private static final String SAFE_METHOD = HttpEndpoint.class.getName() + ".safeMethod";
+
+	/** The classification of a mutation refused for coming by GET. */
+	private static final ErrorClassification METHOD_NOT_ALLOWED = ErrorClassification.errorClassification("METHOD_NOT_ALLOWED");
+
+	private static final List<MediaType> ANSWERS = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON);
+
+	private final WebGraphQlHandler handler;
+
+	private final JsonMapper mapper;
+
+	private final IdGenerator ids = new AlternativeJdkIdGenerator();
+
+	HttpEndpoint(WebGraphQlHandler handler, ResultJson json) {
+		super(handler, json);
+		this.handler = handler;
+		this.mapper = json.getMapper();
+	}
+
+	/** Answers a GraphQL request sent by GET. */
+	ServerResponse get(ServerRequest request) {
+		SerializableGraphQlRequest body;
+		try {
+			body = read(request.params());
+		}
+		catch (BadParameter ex) {
+			return refuse(request, HttpStatus.BAD_REQUEST, ex.getMessage(), ex.parameter);
+		}
+		WebGraphQlRequest graphQl = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
+				request.remoteAddress().orElse(null), request.attributes(), body, this.ids.generateId().toString(),
+				LocaleContextHolder.getLocale());
+		graphQl.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SAFE_METHOD, true)).build());
+		Mono<WebGraphQlResponse> response = this.handler.handleRequest(graphQl).doOnNext((answer) -> {
+			if (refusedForMethod(answer)) {
+				answer.getResponseHeaders().setAllow(Set.of(HttpMethod.POST));
+			}
+		});
+		return prepareResponse(request, response);
+	}
+
+	/**
+	 * The refusal of a request's operation, if it came by GET and is not a query: found from the
+	 * parsed document, before its variables are read or anything of it runs.
+	 */
+	static GraphQLError refusal(ExecutionInput input, Document document) {
+		if (!Boolean.TRUE.equals(input.getGraphQLContext().get(SAFE_METHOD))) {
+			return null;
+		}
+		OperationDefinition operation;
+		try {
+			operation = NodeUtil.getOperation(document, input.getOperationName()).operationDefinition;
+		}
+		catch (GraphQLException ex) {
+			return null; // no such operation: execution says so
+		}
+		if (operation.getOperation() == OperationDefinition.Operation.QUERY) {
+			return null;
+		}
+		return GraphQLError.newError()
+			.message("A " + operation.getOperation().name().toLowerCase(Locale.ROOT)
+					+ " is sent with POST: GET runs queries only.")
+			.errorType(METHOD_NOT_ALLOWED)
+			.build();
+	}
+
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+		return refusedForMethod(response) ? HttpStatus.METHOD_NOT_ALLOWED
+				: super.selectResponseStatus(response, responseMediaType);
+	}
+
+	private static boolean refusedForMethod(WebGraphQlResponse response) {
+		if (response.getExecutionResult().isDataPresent()) {
+			return false;
+		}
+		for (ResponseError error : response.getErrors()) {
+			if (METHOD_NOT_ALLOWED.equals(error.getErrorType())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private SerializableGraphQlRequest read(MultiValueMap<String, String> parameters) {
+		SerializableGraphQlRequest body = new SerializableGraphQlRequest();
+		String query = single(parameters, "query");
+		String extensions = single(parameters, "extensions");
+		if (extensions != null) {
+			body.setExtensions(object(extensions, "extensions"));
+		}
+		if (query != null && !query.isBlank()) {
+			body.setQuery(query);
+		}
+		else if (body.getExtensions().get("persistedQuery") == null) {
+			throw new BadParameter("query", "The query parameter is missing: GET /graphql?query={…}.");
+		}
+		body.setOperationName(single(parameters, "operationName"));
+		String variables = single(parameters, "variables");
+		if (variables != null) {
+			body.setVariables(object(variables, "variables"));
+		}
+		return body;
+	}
+
+	private static String single(MultiValueMap<String, String> parameters, String name) {
+		List<String> values = parameters.get(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		if (values.size() > 1) {
+			throw new BadParameter(name, "The " + name + " parameter is given " + values.size() + " times: give it once.");
+		}
+		return values.get(0);
+	}
+
+	/** A JSON object from a parameter; an empty parameter or {@code null} is none. */
+	private Map<String, Object> object(String json, String name) {
+		if (json.isBlank()) {
+			return Map.of();
+		}
+		Object value;
+		try {
+			value = this.mapper.readValue(json, Object.class);
+		}
+		catch (JacksonException ex) {
+			throw new BadParameter(name, "The " + name + " parameter is not JSON: " + ex.getOriginalMessage());
+		}
+		if (value == null) {
+			return Map.of();
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new BadParameter(name, "The " + name + " parameter must be a JSON object, {…}.");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> object = (Map<String, Object>) map;
+		return object;
+	}
+
+	/** A request that is not a GraphQL request: 400, with the error in the body as GraphQL writes errors. */
+	private ServerResponse refuse(ServerRequest request, HttpStatus status, String message, String parameter) {
+		GraphQLError error = GraphQLError.newError()
+			.message(message)
+			.errorType(ErrorType.BAD_REQUEST)
+			.extensions(Map.of("parameter", parameter))
+			.build();
+		return ServerResponse.status(status)
+			.contentType(answerType(request))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(Map.of("errors", List.of(error.toSpecification())));
+	}
+
+	/** The first of the answer's types the client accepts, as Spring for GraphQL chooses it for POST. */
+	private static MediaType answerType(ServerRequest request) {
+		try {
+			for (MediaType accepted : request.headers().accept()) {
+				if (ANSWERS.contains(accepted)) {
+					return accepted;
+				}
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			// answered in JSON, as when nothing is named
+		}
+		return MediaType.APPLICATION_JSON;
+	}
+
+	private static final class BadParameter extends RuntimeException {
+
+		private final String parameter;
+
+		BadParameter(String parameter, String message) {
+			super(message, null, false, false);
+			this.parameter = parameter;
+		}
+
+	}
+
+}
