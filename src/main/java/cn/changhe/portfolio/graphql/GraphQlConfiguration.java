@@ -13,10 +13,13 @@ import graphql.schema.GraphQLScalarType;
 import org.dataloader.DataLoaderOptions;
 import tools.jackson.databind.json.JsonMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,13 +28,15 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * What every feature's schema shares: the extended scalars, global ids on every {@code Node}, and
- * the cache of parsed documents.
+ * What every feature's schema shares: the extended scalars, global ids on every {@code Node}, the
+ * documents known by hash and the cache of parsed documents, and the endpoint over POST and GET.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -65,8 +70,26 @@ class GraphQlConfiguration {
 
 	/** The endpoint, reading and writing its JSON with one converter (see {@link ResultJson}). */
 	@Bean
-	HttpEndpoint graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
-		return new HttpEndpoint(handler, new ResultJson(mapper));
+	HttpEndpoint graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper, HttpProperties properties) {
+		return new HttpEndpoint(handler, new ResultJson(mapper), properties);
+	}
+
+	/** Spring's ETags, on the endpoint's answers to GET: a 304 for an {@code If-None-Match} that matches. */
+	@Bean
+	FilterRegistrationBean<GetEtags> etags(GraphQlProperties properties) {
+		FilterRegistrationBean<GetEtags> registration = new FilterRegistrationBean<>(new GetEtags());
+		registration.addUrlPatterns(properties.getHttp().getPath());
+		return registration;
+	}
+
+	/** ETags for GET only: an answer to POST is not cached, and is not copied to be hashed. */
+	static final class GetEtags extends ShallowEtagHeaderFilter {
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !HttpMethod.GET.matches(request.getMethod());
+		}
+
 	}
 
 	/** GET on the endpoint, ahead of Spring Boot's routes, which answer GET with 405. */
@@ -106,7 +129,13 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer globalIdsAndDocumentCache(DocumentCache documents) {
+	PersistedDocuments persistedDocuments(DocumentCache documents, RegisteredDocuments registered,
+			DocumentProperties properties) {
+		return new PersistedDocuments(documents, registered, properties.persistedMaxLength());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer globalIdsAndDocuments(PersistedDocuments documents) {
 		return (builder) -> builder.typeVisitorsToTransformSchema(List.of(new SchemaConventions()))
 			.typeVisitors(List.of(new NodeIdVisitor()))
 			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));

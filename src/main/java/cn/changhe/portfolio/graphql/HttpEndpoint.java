@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.graphql;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,11 +40,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The GraphQL endpoint: POST as Spring for GraphQL serves it, and GET as GraphQL over HTTP
  * defines it, {@code ?query=…&variables=…&operationName=…&extensions=…} with the JSON values
- * URL-encoded, so that a query's answer can be cached by a browser or a proxy. GET runs queries
+ * URL-encoded, so that a query's answer can be cached by a browser or a proxy: it carries an ETag
+ * (a 304 for {@code If-None-Match}), {@code Cache-Control} and {@code Vary}. GET runs queries
  * only: a mutation sent by GET is refused before it runs, with 405 and {@code Allow: POST} (the
  * document's provider, {@link DocumentCache}, asks {@link #refusal}).
  */
-final class HttpEndpoint extends GraphQlHttpHandler {
+public final class HttpEndpoint extends GraphQlHttpHandler {
 
 	/** Set in the GraphQL context of a request that came by GET, whose operation must be a query. */
 	private static final String SAFE_METHOD = HttpEndpoint.class.getName() + ".safeMethod";
@@ -57,12 +59,15 @@ final class HttpEndpoint extends GraphQlHttpHandler {
 
 	private final JsonMapper mapper;
 
+	private final Duration publicMaxAge;
+
 	private final IdGenerator ids = new AlternativeJdkIdGenerator();
 
-	HttpEndpoint(WebGraphQlHandler handler, ResultJson json) {
+	HttpEndpoint(WebGraphQlHandler handler, ResultJson json, HttpProperties properties) {
 		super(handler, json);
 		this.handler = handler;
 		this.mapper = json.getMapper();
+		this.publicMaxAge = properties.publicMaxAge();
 	}
 
 	/** Answers a GraphQL request sent by GET. */
@@ -74,16 +79,40 @@ final class HttpEndpoint extends GraphQlHttpHandler {
 		catch (BadParameter ex) {
 			return refuse(request, HttpStatus.BAD_REQUEST, ex.getMessage(), ex.parameter);
 		}
+		request.attributes().put(SAFE_METHOD, true);
 		WebGraphQlRequest graphQl = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), body, this.ids.generateId().toString(),
 				LocaleContextHolder.getLocale());
 		graphQl.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(SAFE_METHOD, true)).build());
+		boolean withToken = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) != null;
 		Mono<WebGraphQlResponse> response = this.handler.handleRequest(graphQl).doOnNext((answer) -> {
+			HttpHeaders headers = answer.getResponseHeaders();
 			if (refusedForMethod(answer)) {
-				answer.getResponseHeaders().setAllow(Set.of(HttpMethod.POST));
+				headers.setAllow(Set.of(HttpMethod.POST));
 			}
+			headers.setCacheControl(cacheControl(answer, withToken));
+			headers.setVary(List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION));
 		});
 		return prepareResponse(request, response);
+	}
+
+	/**
+	 * Whether a request came by GET: its answer then goes through an ETag, and must be the same
+	 * bytes for the same data.
+	 */
+	public static boolean cameByGet(WebGraphQlRequest request) {
+		return Boolean.TRUE.equals(request.getAttributes().get(SAFE_METHOD));
+	}
+
+	/**
+	 * An answer with errors is not kept; an answer to a client with a token is kept by that client
+	 * only and checked by its ETag each time; an answer to the public may be kept by anyone a while.
+	 */
+	private String cacheControl(WebGraphQlResponse answer, boolean withToken) {
+		if (!answer.getErrors().isEmpty()) {
+			return "no-store";
+		}
+		return withToken ? "private, no-cache" : "public, max-age=" + this.publicMaxAge.toSeconds();
 	}
 
 	/**

@@ -8,7 +8,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Browsers may call the API from the dashboard's origin, and from no other.
  */
-@TestPropertySource(properties = "spring.graphql.cors.allowed-origins=https://dashboard.changhe.example")
+@TestPropertySource(properties = { "spring.graphql.cors.allowed-origins=https://dashboard.changhe.example",
+		"zone.documents.registered-only=PUBLIC,partner",
+		"zone.documents.registered=classpath*:graphql/examples/*.graphql,classpath*:registered/*.graphql" }) // as RegisteredOnlyTest's: one application for both
 class CorsTest extends ApiTest {
 
 	@Test
