@@ -31,7 +31,7 @@ class GraphiQlTest extends ApiTest {
 		while (matcher.find()) {
 			assets.add(matcher.group(1));
 		}
-		assertThat(assets).hasSize(4);
+		assertThat(assets).hasSize(5);
 		for (String asset : assets) {
 			this.http.get().uri("/" + asset).exchange().expectStatus().isOk();
 		}
