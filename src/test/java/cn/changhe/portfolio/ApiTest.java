@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -54,6 +55,32 @@ public abstract class ApiTest {
 			.baseUrl("http://localhost:" + this.port + "/graphql")
 			.defaultHeader("Authorization", "Bearer " + token)
 			.build());
+	}
+
+	/** The text of a 200 answer to GET, with the client's bearer token (or none, for null). */
+	protected String text(String path, String token) {
+		return text(this.http, path, token);
+	}
+
+	/** The text of a 200 answer to GET from the server the client is bound to. */
+	protected static String text(WebTestClient client, String path, String token) {
+		return text(client, path, token, HttpStatus.OK);
+	}
+
+	/**
+	 * The text of an answer to GET, which must have the status, up to 16 MB (a metrics scrape grows
+	 * with every meter the suite's requests made, past WebTestClient's 256 KB).
+	 */
+	protected static String text(WebTestClient client, String path, String token, HttpStatus status) {
+		WebTestClient.RequestHeadersSpec<?> request = client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build()
+			.get()
+			.uri(path);
+		if (token != null) {
+			request = request.header("Authorization", "Bearer " + token);
+		}
+		return request.exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
 	}
 
 	/** A tester without credentials: the public. */

@@ -95,7 +95,7 @@ public class EnterpriseRepository implements NodeLookup {
 		}
 		where.andIf(filter.leading(), "e.sector_id IN (SELECT s.id FROM sector s WHERE s.is_leading = ?)");
 		where.andIf(filter.emerging(), "e.sector_id IN (SELECT s.id FROM sector s WHERE s.is_emerging = ?)");
-		where.andIf(filter.uscc(), "e.uscc = ?");
+		where.andIf(Filters.text(filter.uscc(), 18, "filter.uscc"), "e.uscc = ?");
 		Filters.nameContains(where, "e", filter.nameContains());
 		return where;
 	}

@@ -27,4 +27,15 @@ class ErrorHandling {
 			.build();
 	}
 
+	@GraphQlExceptionHandler
+	GraphQLError keyInUse(Idempotency.KeyInUse ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(Idempotency.IN_USE)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.extensions(Map.of("header", Idempotency.HEADER))
+			.build();
+	}
+
 }

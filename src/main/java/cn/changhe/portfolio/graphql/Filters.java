@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
  */
 public final class Filters {
 
+	/** The longest name a column holds (name_en, VARCHAR(300)). */
+	private static final int MAX_NAME_LENGTH = 300;
+
 	private Filters() {
 	}
 
@@ -36,10 +39,22 @@ public final class Filters {
 
 	/** The name in Chinese or English contains the text. */
 	public static void nameContains(Conditions where, String alias, String text) {
-		if (text != null && !text.isBlank()) {
+		if (text(text, MAX_NAME_LENGTH, "filter.nameContains") != null && !text.isBlank()) {
 			String pattern = Columns.containing(text.strip());
 			where.and("(" + alias + ".name LIKE ? OR " + alias + ".name_en LIKE ?)", pattern, pattern);
 		}
+	}
+
+	/**
+	 * The text, or null where none was given.
+	 * @throws InvalidInput naming the field when the text is longer than its column
+	 */
+	public static String text(String text, int maxLength, String field) {
+		if (text != null && text.length() > maxLength) {
+			throw new InvalidInput(field,
+					"`" + field + "` is at most " + maxLength + " characters, was " + text.length() + ".");
+		}
+		return text;
 	}
 
 	/** An instant as the UTC wall-clock time that DATETIME columns hold. */

@@ -20,6 +20,9 @@ public record GlobalId(String type, long key) {
 	/** Longer than any id this service issues; decoding stops there. */
 	private static final int MAX_LENGTH = 120;
 
+	/** The most ids a filter takes. */
+	public static final int MAX_IDS = 1000;
+
 	public static String encode(String type, long key) {
 		return ENCODER.encodeToString((type + ":" + key).getBytes(StandardCharsets.UTF_8));
 	}
@@ -65,8 +68,15 @@ public record GlobalId(String type, long key) {
 		return decoded.key();
 	}
 
-	/** The keys of ids that must all be of the given type. */
+	/**
+	 * The keys of ids that must all be of the given type, at most {@value #MAX_IDS} of them.
+	 * @throws InvalidInput naming the argument when one is malformed or of another type, or when there are more
+	 */
 	public static java.util.List<Long> keysOf(java.util.List<String> ids, String expectedType, String argument) {
+		if (ids.size() > MAX_IDS) {
+			throw new InvalidInput(argument,
+					"`" + argument + "` holds at most " + MAX_IDS + " ids, was " + ids.size() + ".");
+		}
 		return ids.stream().map((id) -> keyOf(id, expectedType, argument)).toList();
 	}
 

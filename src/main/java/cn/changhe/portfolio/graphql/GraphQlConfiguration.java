@@ -1,14 +1,24 @@
 package cn.changhe.portfolio.graphql;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
 import org.dataloader.DataLoaderOptions;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +59,23 @@ class GraphQlConfiguration {
 		.coercing(new BigDecimalCoercing(ExtendedScalars.GraphQLBigDecimal.getCoercing()))
 		.build();
 
+	/**
+	 * The extended scalars' Date and DateTime, for the days that exist (theirs reads 2024-02-30 as
+	 * 2024-02-29) in the years a MySQL DATE or DATETIME holds.
+	 */
+	private static final GraphQLScalarType DATE = GraphQLScalarType.newScalar(ExtendedScalars.Date)
+		.coercing(new StoredDates(ExtendedScalars.Date.getCoercing(), DateTimeFormatter.ISO_LOCAL_DATE))
+		.build();
+
+	private static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
+		.coercing(new StoredDates(ExtendedScalars.DateTime.getCoercing(), DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+		.build();
+
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return (wiring) -> wiring.scalar(BIG_DECIMAL)
-			.scalar(ExtendedScalars.Date)
-			.scalar(ExtendedScalars.DateTime)
+			.scalar(DATE)
+			.scalar(DATE_TIME)
 			.scalar(ExtendedScalars.GraphQLLong)
 			.scalar(ExtendedScalars.Json)
 			.type("Money", (type) -> type.dataFetcher("amount", new MoneyAmount()));
@@ -101,6 +123,10 @@ class GraphQlConfiguration {
 
 	private record BigDecimalCoercing(Coercing<?, ?> coercing) implements Coercing<Object, Object> {
 
+		private static final int MAX_INTEGER_DIGITS = 18;
+
+		private static final int MAX_FRACTION_DIGITS = 10;
+
 		@Override
 		public Object serialize(Object value, GraphQLContext context, Locale locale) {
 			return (value instanceof BigDecimal) ? value : this.coercing.serialize(value, context, locale);
@@ -108,17 +134,92 @@ class GraphQlConfiguration {
 
 		@Override
 		public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-			return this.coercing.parseValue(input, context, locale);
+			return bounded(this.coercing.parseValue(input, context, locale), CoercingParseValueException::new);
 		}
 
 		@Override
 		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-			return this.coercing.parseLiteral(input, variables, context, locale);
+			return bounded(this.coercing.parseLiteral(input, variables, context, locale),
+					CoercingParseLiteralException::new);
+		}
+
+		/**
+		 * The value, if no column could be narrower than it: at most 18 digits before the point
+		 * (DECIMAL(20,2)) and 10 after it (an amount in 亿元 to the 分). Checked on the scale and
+		 * precision alone, so that {@code 1e1000000000} is refused before any arithmetic.
+		 */
+		private static Object bounded(Object value, Function<String, RuntimeException> refusal) {
+			if (value instanceof BigDecimal decimal) {
+				BigDecimal stripped = (decimal.signum() == 0) ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+				long integerDigits = (long) stripped.precision() - stripped.scale();
+				if (integerDigits > MAX_INTEGER_DIGITS || stripped.scale() > MAX_FRACTION_DIGITS) {
+					throw refusal.apply("A BigDecimal has at most " + MAX_INTEGER_DIGITS + " digits before the point and "
+							+ MAX_FRACTION_DIGITS + " after it");
+				}
+			}
+			return value;
 		}
 
 		@Override
 		public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
 			return this.coercing.valueToLiteral(input, context, locale);
+		}
+
+	}
+
+	private record StoredDates(Coercing<?, ?> coercing, DateTimeFormatter format) implements Coercing<Object, Object> {
+
+		private static final int MIN_YEAR = 1000;
+
+		private static final int MAX_YEAR = 9999;
+
+		@Override
+		public Object serialize(Object value, GraphQLContext context, Locale locale) {
+			return this.coercing.serialize(value, context, locale);
+		}
+
+		@Override
+		public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+			strict(input, CoercingParseValueException::new);
+			return stored(this.coercing.parseValue(input, context, locale), CoercingParseValueException::new);
+		}
+
+		@Override
+		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+			strict((input instanceof StringValue text) ? text.getValue() : null, CoercingParseLiteralException::new);
+			return stored(this.coercing.parseLiteral(input, variables, context, locale), CoercingParseLiteralException::new);
+		}
+
+		@Override
+		public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+			return this.coercing.valueToLiteral(input, context, locale);
+		}
+
+		private void strict(Object input, Function<String, RuntimeException> refusal) {
+			if (input instanceof String text) {
+				try {
+					this.format.withResolverStyle(ResolverStyle.STRICT).parse(text);
+				}
+				catch (DateTimeParseException ex) {
+					throw refusal.apply("Not a day that exists: " + text);
+				}
+			}
+		}
+
+		private static Object stored(Object value, Function<String, RuntimeException> refusal) {
+			int year = MIN_YEAR;
+			if (value instanceof LocalDate date) {
+				year = date.getYear();
+			}
+			else if (value instanceof OffsetDateTime time) {
+				// in UTC, as it is stored; a year near the end of time overflows on the way
+				year = (Math.abs(time.getYear()) > MAX_YEAR) ? time.getYear()
+						: time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+			}
+			if (year < MIN_YEAR || year > MAX_YEAR) {
+				throw refusal.apply("A date is in the years " + MIN_YEAR + " to " + MAX_YEAR + ", was " + value);
+			}
+			return value;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package cn.changhe.portfolio.graphql;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,10 +141,31 @@ public final class HttpEndpoint extends GraphQlHttpHandler {
 			.build();
 	}
 
+	/**
+	 * 405 for a mutation by GET; where the client accepts {@code application/graphql-response+json}
+	 * (with {@code application/json} every answer is 200, as GraphQL over HTTP requires), 503 for an
+	 * answer without data because the database cannot be reached, and for a request refused for its
+	 * {@code Idempotency-Key}, 422 (the key names another request) or 409 (its request is running).
+	 */
 	@Override
 	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
-		return refusedForMethod(response) ? HttpStatus.METHOD_NOT_ALLOWED
-				: super.selectResponseStatus(response, responseMediaType);
+		if (refusedForMethod(response)) {
+			return HttpStatus.METHOD_NOT_ALLOWED;
+		}
+		if (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(responseMediaType) && response.getExecutionResult().getData() == null
+				&& !response.getErrors().isEmpty()) {
+			if (Outages.unavailable(response)) {
+				return HttpStatus.SERVICE_UNAVAILABLE;
+			}
+			Object refused = response.getErrors().get(0).getErrorType();
+			if (refused == Idempotency.REUSED) {
+				return HttpStatus.UNPROCESSABLE_CONTENT;
+			}
+			if (refused == Idempotency.IN_USE) {
+				return HttpStatus.CONFLICT;
+			}
+		}
+		return super.selectResponseStatus(response, responseMediaType);
 	}
 
 	private static boolean refusedForMethod(WebGraphQlResponse response) {
@@ -215,10 +237,16 @@ public final class HttpEndpoint extends GraphQlHttpHandler {
 
 	/** A request that is not a GraphQL request: 400, with the error in the body as GraphQL writes errors. */
 	private ServerResponse refuse(ServerRequest request, HttpStatus status, String message, String parameter) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("parameter", parameter);
+		String traceId = RawErrors.traceId(request.servletRequest());
+		if (traceId != null) {
+			extensions.put("traceId", traceId);
+		}
 		GraphQLError error = GraphQLError.newError()
 			.message(message)
 			.errorType(ErrorType.BAD_REQUEST)
-			.extensions(Map.of("parameter", parameter))
+			.extensions(extensions)
 			.build();
 		return ServerResponse.status(status)
 			.contentType(answerType(request))

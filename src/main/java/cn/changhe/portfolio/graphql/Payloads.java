@@ -42,6 +42,8 @@ public final class Payloads {
 				status.setRollbackOnly();
 				return rejected.apply(problems);
 			}
+			// the request's Idempotency-Key, if it has one, is taken if and only if this write commits
+			Idempotency.claim();
 			return payload;
 		});
 	}

@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -24,6 +29,8 @@ public class RegisteredDocuments {
 
 	private final Map<String, Registered> byHash = new LinkedHashMap<>();
 
+	private final Set<String> operationNames;
+
 	RegisteredDocuments(DocumentProperties properties, ResourcePatternResolver resources) {
 		try {
 			for (String pattern : properties.registered()) {
@@ -35,7 +42,15 @@ public class RegisteredDocuments {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The registered documents could not be read", ex);
+		}		Set<String> names = new HashSet<>();
+		for (Registered registered : this.byHash.values()) {
+			for (OperationDefinition operation : Parser.parse(registered.text()).getDefinitionsOfType(OperationDefinition.class)) {
+				if (operation.getName() != null) {
+					names.add(operation.getName());
+				}
+			}
 		}
+		this.operationNames = Set.copyOf(names);
 	}
 
 	/** The text registered under this hash (lower-case hex), or null. */
@@ -51,6 +66,11 @@ public class RegisteredDocuments {
 	/** Every registered document by its hash. */
 	public Map<String, Registered> all() {
 		return Map.copyOf(this.byHash);
+	}
+
+	/** The names of the registered documents' operations: the names metrics are tagged with. */
+	public Set<String> operationNames() {
+		return this.operationNames;
 	}
 
 	/** The SHA-256 hash of a document's UTF-8 text, in lower-case hex, as Apollo's clients compute it. */

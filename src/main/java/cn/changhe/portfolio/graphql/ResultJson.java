@@ -15,6 +15,7 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -47,10 +48,14 @@ class ResultJson extends JacksonJsonHttpMessageConverter {
 
 	/**
 	 * The mapper, except that a number or a boolean is not read as a string: {@code "query": 0} is a
-	 * request at fault (400), not the document "0".
+	 * request at fault (400), not the document "0"; and that a number with a fraction or an exponent
+	 * is read as the decimal it is written as ({@code BigDecimal}), not rounded to a double, so that
+	 * an amount in the variables keeps every fen, and one out of range is refused, not rounded to 0
+	 * or infinity.
 	 */
 	private static JsonMapper strict(JsonMapper mapper) {
 		return mapper.rebuild()
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.withCoercionConfig(LogicalType.Textual, (config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))

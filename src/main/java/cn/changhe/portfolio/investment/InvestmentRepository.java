@@ -68,7 +68,7 @@ public class InvestmentRepository implements NodeLookup {
 		}
 		where.andIf(Years.check(filter.yearFrom(), "filter.yearFrom"), "i.year >= ?");
 		where.andIf(Years.check(filter.yearTo(), "filter.yearTo"), "i.year <= ?");
-		where.andIf(filter.currency(), "i.currency = ?");
+		where.andIf(Filters.text(filter.currency(), 3, "filter.currency"), "i.currency = ?");
 		if (filter.sectorIds() != null) {
 			where.andIn("i.sector_id", GlobalId.keysOf(filter.sectorIds(), "Sector", "filter.sectorIds"));
 		}

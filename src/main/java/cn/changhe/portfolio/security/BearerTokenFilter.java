@@ -3,13 +3,18 @@ package cn.changhe.portfolio.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import cn.changhe.portfolio.graphql.RawErrors;
+import cn.changhe.portfolio.graphql.Unavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,8 +34,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final byte[] bootstrap;
 
-	BearerTokenFilter(JdbcClient jdbc, String bootstrapToken) {
+	private final Duration retryAfter;
+
+	BearerTokenFilter(JdbcClient jdbc, String bootstrapToken, Unavailable.Properties outage) {
 		this.jdbc = jdbc;
+		this.retryAfter = outage.retryAfter();
 		this.bootstrap = (bootstrapToken != null && !bootstrapToken.isBlank())
 				? bootstrapToken.getBytes(StandardCharsets.UTF_8) : null;
 	}
@@ -43,10 +51,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<Client> client = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-				? client(header.substring(PREFIX.length()).strip()) : Optional.empty();
+		Optional<Client> client;
+		try {
+			client = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+					? client(header.substring(PREFIX.length()).strip()) : Optional.empty();
+		}
+		catch (DataAccessException ex) {
+			if (!Unavailable.isOutage(ex)) {
+				throw ex;
+			}
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.retryAfter.toSeconds()));
+			RawErrors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "UNAVAILABLE",
+					Unavailable.message(this.retryAfter), Map.of("retryAfter", this.retryAfter.toSeconds()));
+			return;
+		}
 		if (client.isEmpty()) {
-			unauthorized(response, "The bearer token is not valid, or was revoked.");
+			unauthorized(request, response, "The bearer token is not valid, or was revoked.");
 			return;
 		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(client.get(), null, client.get().authorities());
@@ -59,14 +79,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** A 401 asking for a bearer token, with the API's JSON error; the message is a fixed text. */
-	static void unauthorized(HttpServletResponse response, String message) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+	/** A 401 asking for a bearer token, with the API's JSON error. */
+	static void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		response.setContentType("application/json");
-		response.getOutputStream()
-			.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}")
-				.getBytes(StandardCharsets.UTF_8));
+		RawErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", message, Map.of());
 	}
 
 	private Optional<Client> client(String token) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import cn.changhe.portfolio.graphql.IgnoresPlainFields;
 import cn.changhe.portfolio.graphql.Selections;
+import cn.changhe.portfolio.graphql.Unavailable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorClassification;
@@ -46,9 +47,8 @@ import graphql.schema.GraphQLTypeUtil;
  * cost), its depth, its aliases and its root fields; and stops one that runs too long. The cost
  * goes into the GraphQL context, for the response's {@code extensions.cost} and the client's budget.
  *
- * <p>It is the service's one instrumentation, given to graphql-java directly (see
- * {@link SecurityConfiguration}) rather than as a bean: the framework wraps instrumentation beans in a
- * chain, which costs an allocation on every field of every response even for a chain of one.
+ * <p>It runs after Spring for GraphQL's observation of the request ({@code graphql.request}), so
+ * that an operation it refuses is observed too (see {@link SecurityConfiguration}).
  */
 public class QueryLimits extends SimplePerformantInstrumentation implements IgnoresPlainFields {
 
@@ -57,6 +57,12 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 
 	/** Where the client's remaining budget is kept in the GraphQL context. */
 	public static final String REMAINING = QueryLimits.class.getName() + ".remaining";
+
+	/** Where the operation's name is kept in the GraphQL context, when it has one. */
+	public static final String OPERATION = QueryLimits.class.getName() + ".operation";
+
+	/** Where the operation's type (query, mutation) is kept in the GraphQL context. */
+	public static final String OPERATION_TYPE = QueryLimits.class.getName() + ".operationType";
 
 	/** Where the request's remote address is kept in the GraphQL context, for the public's budget. */
 	public static final String ADDRESS = QueryLimits.class.getName() + ".address";
@@ -99,8 +105,11 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 	/** The variables each document's measure depends on, by document instance, for as long as it is cached. */
 	private final Cache<Document, Set<String>> measuredVariables = Caffeine.newBuilder().weakKeys().build();
 
-	QueryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
+	private final Unavailable.Properties outage;
+
+	QueryLimits(LimitProperties limits, RateLimiter rate, Admission admission, Unavailable.Properties outage) {
 		this.limits = limits;
+		this.outage = outage;
 		this.rate = rate;
 		this.admission = admission;
 	}
@@ -116,6 +125,11 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 				.errorType(UNAUTHORIZED)
 				.build();
 			throw new AbortExecutionException(List.of(error));
+		}
+		context.getGraphQLContext().put(OPERATION_TYPE, context.getOperationDefinition().getOperation());
+		String operation = context.getOperationDefinition().getName();
+		if (operation != null) {
+			context.getGraphQLContext().put(OPERATION, operation);
 		}
 		Measure measure = measured(context);
 		context.getGraphQLContext().put(COST, measure.cost);
@@ -144,7 +158,16 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 		}
 		String key = Viewer.client().map((client) -> "client:" + client.name())
 			.orElseGet(() -> "address:" + context.getGraphQLContext().getOrDefault(ADDRESS, "unknown"));
-		RateLimiter.Outcome outcome = this.rate.take(key, measure.cost);
+		RateLimiter.Outcome outcome;
+		try {
+			outcome = this.rate.take(key, measure.cost);
+		}
+		catch (RuntimeException ex) {
+			if (Unavailable.isOutage(ex)) {
+				throw new AbortExecutionException(List.of(Unavailable.error(this.outage.retryAfter())));
+			}
+			throw ex;
+		}
 		context.getGraphQLContext().put(REMAINING, outcome.remaining());
 		if (!outcome.allowed()) {
 			GraphQLError error = GraphQLError.newError()

@@ -1,8 +1,9 @@
 package cn.changhe.portfolio.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import cn.changhe.portfolio.graphql.RawErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declared length, or, for a body without one, once it has read that much.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20) // inside the request's trace
 class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
@@ -35,7 +36,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			refuse(response);
+			refuse(request, response);
 			return;
 		}
 		try {
@@ -44,17 +45,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		catch (TooLarge ex) {
 			if (!response.isCommitted()) {
 				response.reset();
-				refuse(response);
+				refuse(request, response);
 			}
 		}
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(413);
-		response.setContentType("application/json");
-		response.getOutputStream()
-			.write(("{\"errors\":[{\"message\":\"The request is larger than " + this.maxBytes
-					+ " bytes.\",\"extensions\":{\"classification\":\"TOO_COMPLEX\"}}]}").getBytes(StandardCharsets.UTF_8));
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		RawErrors.write(request, response, 413, "TOO_COMPLEX", "The request is larger than " + this.maxBytes + " bytes.",
+				Map.of());
 	}
 
 	private static final class TooLarge extends IOException {

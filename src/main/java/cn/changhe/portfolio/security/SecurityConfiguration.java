@@ -1,11 +1,21 @@
 package cn.changhe.portfolio.security;
 
+import java.util.List;
+import java.util.Map;
+
+import cn.changhe.portfolio.graphql.RawErrors;
+import cn.changhe.portfolio.graphql.Unavailable;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -41,7 +51,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken,
-			GraphQlCorsProperties cors, @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
+			GraphQlCorsProperties cors, @Value("${spring.graphql.http.path:/graphql}") String path,
+			ManagementPort managementPort, Unavailable.Properties outage) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
 			.cors((configurer) -> configurer.configurationSource(corsOf(cors, path)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,15 +60,26 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
-			.servletApi((api) -> api.disable())
 			// the published schema, like introspection, is for API clients
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, path + "/schema")
 				.authenticated()
+				// probes, without details (those are for ADMIN clients: management.endpoint.health.roles)
+				.requestMatchers(EndpointRequest.to("health"))
+				.permitAll()
+				// a management port of its own is reached only from where it is exposed
+				.requestMatchers((request) -> request.getLocalPort() == managementPort.port)
+				.permitAll()
+				.requestMatchers(EndpointRequest.toAnyEndpoint())
+				.hasRole(cn.changhe.portfolio.security.Role.ADMIN.name())
 				.anyRequest()
 				.permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> BearerTokenFilter
-				.unauthorized(response, "The schema is for API clients: send a bearer token.")))
-			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken), AnonymousAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> BearerTokenFilter.unauthorized(request, response,
+						request.getRequestURI().startsWith(path) ? "The schema is for API clients: send a bearer token."
+								: "The operations endpoints are for ADMIN clients: send a bearer token."))
+				.accessDeniedHandler((request, response, ex) -> RawErrors.write(request, response,
+						HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "The operations endpoints are for ADMIN clients.", Map.of())))
+			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken, outage), AnonymousAuthenticationFilter.class)
 			.build();
 	}
 
@@ -75,11 +97,34 @@ class SecurityConfiguration {
 		return source;
 	}
 
-	/** The limits on every operation, as graphql-java's instrumentation (see {@link QueryLimits}). */
+	/**
+	 * The limits on every operation, as graphql-java's instrumentation (see {@link QueryLimits}),
+	 * after Spring's observation of the request, which sees it refuse.
+	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer queryLimits(LimitProperties limits, RateLimiter rate, Admission admission) {
-		QueryLimits instrumentation = new QueryLimits(limits, rate, admission);
-		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.instrumentation(instrumentation));
+	GraphQlSourceBuilderCustomizer queryLimits(LimitProperties limits, RateLimiter rate, Admission admission,
+			Unavailable.Properties outage) {
+		QueryLimits instrumentation = new QueryLimits(limits, rate, admission, outage);
+		return (builder) -> builder.instrumentation(List.of(instrumentation));
+	}
+
+	@Bean
+	ManagementPort managementPort() {
+		return new ManagementPort();
+	}
+
+	/** The port of the actuator's own server, once it started: none unless management.server.port is set. */
+	static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
+
+		private volatile int port = -1;
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+				this.port = event.getWebServer().getPort();
+			}
+		}
+
 	}
 
 }

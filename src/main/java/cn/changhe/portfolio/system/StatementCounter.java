@@ -28,9 +28,24 @@ public class StatementCounter implements BeanPostProcessor {
 
 	private final LongAdder executed = new LongAdder();
 
+	/** The statements of the request the thread serves, while one is being counted. */
+	private static final ThreadLocal<long[]> REQUEST = new ThreadLocal<>();
+
 	/** Statements executed since the service started (a batch counts once). */
 	public long executed() {
 		return this.executed.sum();
+	}
+
+	/** Starts counting the statements this thread executes, for the request it serves. */
+	public void startRequest() {
+		REQUEST.set(new long[1]);
+	}
+
+	/** The statements this thread executed since {@link #startRequest()}; it counts no more. */
+	public long endRequest() {
+		long[] count = REQUEST.get();
+		REQUEST.remove();
+		return (count != null) ? count[0] : 0;
 	}
 
 	@Override
@@ -67,6 +82,10 @@ public class StatementCounter implements BeanPostProcessor {
 			return proxy(type, statement, (target, method, args) -> {
 				if (method.getName().startsWith("execute")) {
 					StatementCounter.this.executed.increment();
+					long[] request = REQUEST.get();
+					if (request != null) {
+						request[0]++;
+					}
 				}
 				return invoke(target, method, args);
 			});

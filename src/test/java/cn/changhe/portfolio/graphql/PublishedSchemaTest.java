@@ -169,15 +169,7 @@ class PublishedSchemaTest extends ApiTest {
 	}
 
 	private String published() {
-		return this.http.get()
-			.uri("/graphql/schema")
-			.header("Authorization", "Bearer demo-analyst")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return text("/graphql/schema", "demo-analyst");
 	}
 
 }

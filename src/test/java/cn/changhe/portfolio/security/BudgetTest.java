@@ -43,6 +43,10 @@ class BudgetTest extends ApiTest {
 			.expectBody()
 			.jsonPath("$.extensions.cost.throttleStatus.maximumAvailable")
 			.isEqualTo(3000);
+		String metrics = text("/actuator/prometheus", "demo-admin");
+		assertThat(metrics).as("the refusals, counted for the client that was refused")
+			.containsPattern("zone_rate_limited_total\\{client=\"demo-analyst\",operation=\"other\"} [1-9]")
+			.doesNotContain("zone_rate_limited_total{client=\"demo-editor\"");
 	}
 
 }

@@ -17,14 +17,7 @@ class GraphiQlTest extends ApiTest {
 
 	@Test
 	void theExplorerLoadsNothingFromOutsideTheService() {
-		String page = this.http.get()
-			.uri("/graphiql")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String page = text("/graphiql", null);
 		assertThat(page).doesNotContain("http://", "https://", "//cdn", "unpkg", "esm.sh", "jsdelivr");
 		List<String> assets = new ArrayList<>();
 		Matcher matcher = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page);
@@ -39,14 +32,7 @@ class GraphiQlTest extends ApiTest {
 
 	@Test
 	void theExplorerOpensWithAnExampleFromTheSchemaFolderThatRuns() {
-		String example = this.http.get()
-			.uri("/graphiql/example.graphql")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String example = text("/graphiql/example.graphql", null);
 		assertThat(example).contains("query Pipeline2024");
 		var response = this.graphQl.document(example).execute();
 		response.path("registered.totalCount").entity(Integer.class).isEqualTo(18);
