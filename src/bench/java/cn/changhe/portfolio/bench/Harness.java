@@ -249,8 +249,9 @@ final class Harness {
 	// ---- the scenarios and their arguments
 
 	private List<Scenario> scenarios(int floorPort) throws SQLException {
-		List<Long> projectIds = longs("SELECT id FROM project WHERE deleted_at IS NULL AND MOD(id, ?) = 7 ORDER BY id LIMIT 1000",
-				Math.max(1, this.size.projects / 1000));
+		int every = Math.max(1, this.size.projects / 1000); // 1,000 projects spread over the table
+		List<Long> projectIds = longs("SELECT id FROM project WHERE deleted_at IS NULL AND MOD(id, ?) = ? ORDER BY id LIMIT 1000",
+				every, 7 % every);
 		long sector = longs("SELECT sector_id FROM project WHERE deleted_at IS NULL GROUP BY sector_id "
 				+ "ORDER BY COUNT(*) DESC, sector_id LIMIT ?", 1).get(0);
 		long sectorProjects = longs("SELECT COUNT(*) FROM project WHERE deleted_at IS NULL AND sector_id = ?", sector).get(0);
@@ -323,10 +324,12 @@ final class Harness {
 		return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).GET().build();
 	}
 
-	private List<Long> longs(String sql, long parameter) throws SQLException {
+	private List<Long> longs(String sql, long... parameters) throws SQLException {
 		List<Long> values = new ArrayList<>();
 		try (Connection c = this.ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-			s.setLong(1, parameter);
+			for (int i = 0; i < parameters.length; i++) {
+				s.setLong(i + 1, parameters[i]);
+			}
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
 					values.add(rs.getLong(1));
