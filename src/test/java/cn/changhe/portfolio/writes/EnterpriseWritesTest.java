@@ -30,7 +30,11 @@ class EnterpriseWritesTest extends WritesTest {
 				"auditLog.nodes", Map.of("id", enterprise.get("id")));
 		assertThat(audit).hasSize(1);
 		assertThat(audit.get(0)).containsEntry("action", "CREATE").containsEntry("actor", "demo-admin");
-		assertThat((Map<String, Object>) audit.get(0).get("changes")).containsKey("uscc");
+		Map<String, Object> changes = (Map<String, Object>) audit.get(0).get("changes");
+		assertThat(changes).containsKey("uscc");
+		Map<String, Object> sector = (Map<String, Object>) changes.get("sectorId");
+		assertThat(sector.get("after")).as("the sector by its global id, as clients know it").isEqualTo(sectorId("NEV"));
+		assertThat(sector.get("before")).isNull();
 	}
 
 	@Test

@@ -1,0 +1,245 @@
+package cn.changhe.portfolio.write;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import cn.changhe.portfolio.audit.Changes;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.graphql.Problems;
+import cn.changhe.portfolio.graphql.UserError;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * A table that mutations write, with the typed record {@code R} of its writable columns: each
+ * component a column of the same name in snake case ({@code nameEn} is {@code name_en}). Every
+ * statement is made from the record's components, so a column added to the record is read, locked,
+ * inserted, updated and audited with no other change. Every table has {@code id}, {@code provenance},
+ * {@code source}, {@code created_at}, {@code updated_at}, {@code version} and {@code deleted_at};
+ * a row written through the API is {@code REPORTED}, its source the client that wrote it.
+ * @param <R> the record of the writable columns
+ */
+public final class Table<R extends Record> {
+
+	private final String type;
+
+	private final String name;
+
+	private final RecordComponent[] components;
+
+	private final Method[] accessors;
+
+	private final String[] references;
+
+	private final Constructor<R> constructor;
+
+	private final String lock;
+
+	private final String insert;
+
+	private final String update;
+
+	private final String duplicate;
+
+	private final String[] duplicatePath;
+
+	private Table(String type, String name, Class<R> record, String duplicate, String... duplicatePath) {
+		this.type = type;
+		this.name = name;
+		this.duplicate = duplicate;
+		this.duplicatePath = duplicatePath;
+		this.components = record.getRecordComponents();
+		this.accessors = Arrays.stream(this.components).map(RecordComponent::getAccessor).toArray(Method[]::new);
+		this.references = Arrays.stream(this.components)
+			.map((component) -> component.isAnnotationPresent(Refers.class) ? component.getAnnotation(Refers.class).value()
+					: null)
+			.toArray(String[]::new);
+		try {
+			this.constructor = record.getDeclaredConstructor(
+					Arrays.stream(this.components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+			this.constructor.setAccessible(true);
+			for (Method accessor : this.accessors) {
+				accessor.setAccessible(true);
+			}
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<String> columns = Arrays.stream(this.components).map((component) -> column(component.getName())).toList();
+		this.lock = "SELECT " + String.join(", ", columns) + ", version FROM " + name
+				+ " WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+		this.insert = "INSERT INTO " + name + " (" + String.join(", ", columns)
+				+ ", provenance, source, created_at, updated_at, version) VALUES ("
+				+ "?, ".repeat(columns.size()) + "'REPORTED', ?, ?, ?, 0)";
+		this.update = "UPDATE " + name + " SET "
+				+ columns.stream().map((column) -> column + " = ?").collect(Collectors.joining(", "))
+				+ ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+	}
+
+	/**
+	 * @param type the type as global ids and the audit trail name it ({@code Enterprise})
+	 * @param name the table ({@code enterprise})
+	 */
+	public static <R extends Record> Table<R> of(String type, String name, Class<R> record) {
+		return new Table<>(type, name, record, null);
+	}
+
+	/** The same table, with a unique key whose violation is this problem of the input field at the path. */
+	public Table<R> unique(String problem, String... path) {
+		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), problem, path);
+	}
+
+	/** Whether a unique key refused the write for a problem of its input, which it adds. */
+	boolean duplicate(Problems problems) {
+		if (this.duplicate != null) {
+			problems.add(UserError.Code.DUPLICATE, this.duplicate, this.duplicatePath);
+		}
+		return this.duplicate != null;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+	/** The live row's columns and version, locked until the transaction ends. */
+	public Optional<Locked<R>> lock(JdbcClient jdbc, long id) {
+		return jdbc.sql(this.lock).param(id).query((rs, row) -> new Locked<>(id, read(rs), rs.getLong("version"))).optional();
+	}
+
+	/** A new row; its id. */
+	public long insert(JdbcClient jdbc, R values, String source, LocalDateTime now) {
+		List<Object> params = new ArrayList<>(values(values));
+		params.addAll(List.of(source, now, now));
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(this.insert).params(params).update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/** The row's columns set to the values, if it is still at the version. */
+	public void update(JdbcClient jdbc, long id, R values, long version, LocalDateTime now) {
+		List<Object> params = new ArrayList<>(values(values));
+		params.addAll(List.of(now, id, version));
+		jdbc.sql(this.update).params(params).update();
+	}
+
+	/** The row marked deleted (rows are never removed: a partner's copy must learn of it). */
+	public void delete(JdbcClient jdbc, long id, LocalDateTime now) {
+		jdbc.sql("UPDATE " + this.name + " SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+			.params(now, now, id)
+			.update();
+	}
+
+	/** Whether a live row has the id. */
+	public boolean exists(JdbcClient jdbc, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + this.name + " WHERE id = ? AND deleted_at IS NULL")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private R read(ResultSet rs) throws SQLException {
+		Object[] values = new Object[this.components.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = cell(rs, i + 1, this.components[i].getType());
+		}
+		try {
+			return this.constructor.newInstance(values);
+		}
+		catch (InstantiationException | IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Object cell(ResultSet rs, int column, Class<?> type) throws SQLException {
+		if (type.isEnum()) {
+			String text = rs.getString(column);
+			return (text != null) ? Enum.valueOf((Class<Enum>) type, text) : null;
+		}
+		if (type == int.class) {
+			return rs.getInt(column);
+		}
+		if (type == long.class) {
+			return rs.getLong(column);
+		}
+		if (type == boolean.class) {
+			return rs.getBoolean(column);
+		}
+		return (type == BigDecimal.class) ? rs.getBigDecimal(column) : rs.getObject(column, type);
+	}
+
+	/** Every column of a new row, as the audit trail keeps it. */
+	public Changes created(R after) {
+		return changes(null, after);
+	}
+
+	/** The columns whose values differ, as the audit trail keeps them. */
+	public Changes changes(R before, R after) {
+		Changes changes = new Changes();
+		for (int i = 0; i < this.components.length; i++) {
+			changes.field(this.components[i].getName(), audited(i, (before != null) ? value(i, before) : null),
+					audited(i, value(i, after)));
+		}
+		return changes;
+	}
+
+	/** A key of another row by its global id, as clients know it. */
+	private Object audited(int component, Object value) {
+		return (this.references[component] != null && value instanceof Long key)
+				? GlobalId.encode(this.references[component], key) : value;
+	}
+
+	private List<Object> values(R values) {
+		List<Object> params = new ArrayList<>(this.components.length);
+		for (int i = 0; i < this.components.length; i++) {
+			Object value = value(i, values);
+			params.add((value instanceof Enum<?> constant) ? constant.name() : value);
+		}
+		return params;
+	}
+
+	private Object value(int component, R values) {
+		try {
+			return this.accessors[component].invoke(values);
+		}
+		catch (IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String column(String component) {
+		StringBuilder column = new StringBuilder();
+		for (char c : component.toCharArray()) {
+			if (Character.isUpperCase(c)) {
+				column.append('_').append(Character.toLowerCase(c));
+			}
+			else {
+				column.append(c);
+			}
+		}
+		return column.toString();
+	}
+
+	/**
+	 * A row as a write found it, locked.
+	 * @param id its key
+	 * @param values its writable columns
+	 * @param version the version it is at
+	 */
+	public record Locked<R extends Record>(long id, R values, long version) {
+	}
+
+}

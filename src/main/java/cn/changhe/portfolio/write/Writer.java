@@ -1,0 +1,172 @@
+package cn.changhe.portfolio.write;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import cn.changhe.portfolio.audit.Actor;
+import cn.changhe.portfolio.audit.Audit;
+import cn.changhe.portfolio.audit.Changes;
+import cn.changhe.portfolio.graphql.Payloads;
+import cn.changhe.portfolio.graphql.Problems;
+import cn.changhe.portfolio.graphql.UserError;
+import cn.changhe.portfolio.graphql.Versions;
+import cn.changhe.portfolio.write.Table.Locked;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The steps every mutation of a row takes, in one transaction that writes nothing when the input
+ * has problems: find and lock the row at the version the client read, check the input into
+ * {@code userErrors}, write, and record in the audit trail what changed. A mutation gives only what
+ * is its own: how its input becomes the row's values, and what else it checks or writes.
+ */
+@Component
+public class Writer {
+
+	private final JdbcClient jdbc;
+
+	private final Audit audit;
+
+	private final Actor actor;
+
+	private final TransactionTemplate tx;
+
+	Writer(JdbcClient jdbc, Audit audit, Actor actor, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.actor = actor;
+		this.tx = tx;
+	}
+
+	/** A mutation's payload, from the key of the row written (null where nothing was) and the problems found. */
+	@FunctionalInterface
+	public interface Payload<P> {
+
+		P of(Long key, List<UserError> errors);
+
+	}
+
+	/** What a write does besides its row, in its transaction: adds problems to write nothing at all. */
+	@FunctionalInterface
+	public interface Then<R extends Record> {
+
+		void written(long key, R values, Problems problems);
+
+		static <R extends Record> Then<R> nothing() {
+			return (key, values, problems) -> {
+			};
+		}
+
+	}
+
+	/** A new row: the values from the input (with problems where it has them). */
+	public <R extends Record, P> P create(Table<R> table, Function<Problems, R> values, Then<R> then, Payload<P> payload) {
+		return Payloads.transaction(this.tx, (problems) -> {
+			R row = values.apply(problems);
+			if (problems.any()) {
+				return null;
+			}
+			LocalDateTime now = Audit.now();
+			long key;
+			try {
+				key = table.insert(this.jdbc, row, "API: " + this.actor.current(), now);
+			}
+			catch (DuplicateKeyException ex) {
+				if (!table.duplicate(problems)) {
+					throw ex;
+				}
+				return null;
+			}
+			then.written(key, row, problems);
+			this.audit.record(table.type(), key, "CREATE", table.created(row), now);
+			return payload.of(key, List.of());
+		}, (problems) -> payload.of(null, problems.errors()));
+	}
+
+	public <R extends Record, P> P create(Table<R> table, Function<Problems, R> values, Payload<P> payload) {
+		return create(table, values, Then.nothing(), payload);
+	}
+
+	/**
+	 * A change to the row the global id in {@code input.<field>} names, at the expected version:
+	 * {@code change} gives the row's values after it, from the values before.
+	 */
+	public <R extends Record, P> P update(Table<R> table, String field, String id, Long expectedVersion,
+			Change<R> change, Then<R> then, Payload<P> payload) {
+		return Payloads.transaction(this.tx, (problems) -> {
+			Optional<Locked<R>> current = lock(table, problems, field, id, expectedVersion);
+			if (current.isEmpty()) {
+				return null;
+			}
+			Locked<R> before = current.get();
+			R after = change.apply(problems, before);
+			if (problems.any()) {
+				return null;
+			}
+			LocalDateTime now = Audit.now();
+			try {
+				table.update(this.jdbc, before.id(), after, before.version(), now);
+			}
+			catch (DuplicateKeyException ex) {
+				if (!table.duplicate(problems)) {
+					throw ex;
+				}
+				return null;
+			}
+			then.written(before.id(), after, problems);
+			this.audit.record(table.type(), before.id(), "UPDATE", table.changes(before.values(), after), now);
+			return payload.of(before.id(), List.of());
+		}, (problems) -> payload.of(null, problems.errors()));
+	}
+
+	public <R extends Record, P> P update(Table<R> table, String id, Long expectedVersion, Change<R> change,
+			Payload<P> payload) {
+		return update(table, "id", id, expectedVersion, change, Then.nothing(), payload);
+	}
+
+	/** The row the global id in {@code input.id} names marked deleted, unless {@code check} finds a problem. */
+	public <R extends Record, P> P delete(Table<R> table, String id, Long expectedVersion, Then<R> check,
+			Payload<P> payload) {
+		return Payloads.transaction(this.tx, (problems) -> {
+			Optional<Locked<R>> current = lock(table, problems, "id", id, expectedVersion);
+			if (current.isEmpty()) {
+				return null;
+			}
+			check.written(current.get().id(), current.get().values(), problems);
+			if (problems.any()) {
+				return null;
+			}
+			LocalDateTime now = Audit.now();
+			table.delete(this.jdbc, current.get().id(), now);
+			this.audit.record(table.type(), current.get().id(), "DELETE", new Changes().field("deletedAt", null, now), now);
+			return payload.of(current.get().id(), List.of());
+		}, (problems) -> payload.of(null, problems.errors()));
+	}
+
+	/** The live row of the type the id in {@code input.<field>} names, at the version expected; problems otherwise. */
+	public <R extends Record> Optional<Locked<R>> lock(Table<R> table, Problems problems, String field, String id,
+			Long expectedVersion) {
+		return problems.key(id, table.type(), true, "input", field)
+			.flatMap((key) -> problems.found(table.lock(this.jdbc, key), table.type(), "input", field))
+			.filter((row) -> Versions.matches(problems, row.version(), expectedVersion));
+	}
+
+	/** Whether a live row of the table has the key. */
+	public boolean exists(Table<?> table, long key) {
+		return table.exists(this.jdbc, key);
+	}
+
+	/** The row's values after a change, from those before. */
+	@FunctionalInterface
+	public interface Change<R extends Record> {
+
+		R apply(Problems problems, Locked<R> before);
+
+	}
+
+}
