@@ -3,7 +3,6 @@ package cn.changhe.portfolio.enterprise;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
@@ -108,10 +107,7 @@ class EnterpriseMutations {
 	}
 
 	private Long sector(Problems problems, String sectorId) {
-		return problems.key(sectorId, "Sector", false, "input", "sectorId")
-			.flatMap((id) -> problems.found(this.writes.sectorExists(id) ? Optional.of(id) : Optional.empty(), "Sector",
-					"input", "sectorId"))
-			.orElse(null);
+		return this.writer.reference(problems, sectorId, "Sector", "sector", false, "input", "sectorId");
 	}
 
 }

@@ -36,10 +36,6 @@ class EnterpriseWrites {
 			.single() > 0;
 	}
 
-	boolean sectorExists(long id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM sector WHERE id = ? AND deleted_at IS NULL").param(id).query(Long.class).single() > 0;
-	}
-
 	/** Whether live projects, ledger rows or talent awards still refer to the enterprise. */
 	boolean inUse(long id) {
 		return this.jdbc.sql("""

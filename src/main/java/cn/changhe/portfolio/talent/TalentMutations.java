@@ -1,30 +1,20 @@
 package cn.changhe.portfolio.talent;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import cn.changhe.portfolio.audit.Actor;
-import cn.changhe.portfolio.audit.Audit;
-import cn.changhe.portfolio.audit.Changes;
-import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.MoneyInput;
-import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
-import cn.changhe.portfolio.graphql.Versions;
-
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.dao.DuplicateKeyException;
+import cn.changhe.portfolio.write.Writer;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the talent programmes and their awards.
@@ -40,26 +30,19 @@ class TalentMutations {
 	/** Talent grants are made by governments in China, in CNY. */
 	private static final String GRANT_CURRENCY = "CNY";
 
+	private final Writer writer;
+
 	private final TalentWrites writes;
 
 	private final TalentRepository programmes;
 
 	private final TalentAwardRepository awards;
 
-	private final Audit audit;
-
-	private final Actor actor;
-
-	private final TransactionTemplate tx;
-
-	TalentMutations(TalentWrites writes, TalentRepository programmes, TalentAwardRepository awards, Audit audit,
-			Actor actor, TransactionTemplate tx) {
+	TalentMutations(Writer writer, TalentWrites writes, TalentRepository programmes, TalentAwardRepository awards) {
+		this.writer = writer;
 		this.writes = writes;
 		this.programmes = programmes;
 		this.awards = awards;
-		this.audit = audit;
-		this.actor = actor;
-		this.tx = tx;
 	}
 
 	record CreateTalentProgrammeInput(String code, String name, String nameEn, TalentProgramme.Level level) {
@@ -88,47 +71,28 @@ class TalentMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public TalentProgrammePayload createTalentProgramme(@Argument CreateTalentProgrammeInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("code", code(problems, input.code()));
-			fields.put("name", problems.name(input.name(), true, 200, "input", "name"));
-			fields.put("nameEn", problems.name(input.nameEn(), false, 300, "input", "nameEn"));
+		return this.writer.create(TalentWrites.PROGRAMMES, (problems) -> {
 			if (input.level() == null) {
 				problems.add(UserError.Code.REQUIRED, "`input.level` is required.", "input", "level");
 			}
-			fields.put("level", (input.level() != null) ? input.level().name() : null);
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			long id;
-			try {
-				id = this.writes.insertProgramme(fields, source(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "Another talent programme has this code.", "input", "code");
-				return null;
-			}
-			this.audit.record("TalentProgramme", id, "CREATE", Changes.created(fields), now);
-			return new TalentProgrammePayload(this.programmes.findAllById(List.of(id)).get(0), List.of());
-		}, (problems) -> new TalentProgrammePayload(null, problems.errors()));
+			return new TalentWrites.Programme(code(problems, input.code()),
+					problems.name(input.name(), true, 200, "input", "name"),
+					problems.name(input.nameEn(), false, 300, "input", "nameEn"), input.level());
+		}, (id, errors) -> new TalentProgrammePayload(
+				(id != null) ? this.programmes.findAllById(List.of(id)).get(0) : null, errors));
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public TalentAwardPayload createTalentAward(@Argument CreateTalentAwardInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Long programmeId = problems.key(input.programmeId(), "TalentProgramme", true, "input", "programmeId")
-				.flatMap((key) -> problems.found(this.writes.programmeExists(key) ? Optional.of(key) : Optional.empty(),
-						"TalentProgramme", "input", "programmeId"))
-				.orElse(null);
+		return this.writer.create(TalentWrites.AWARDS, (problems) -> {
+			Long programmeId = this.writer.reference(problems, input.programmeId(), "TalentProgramme", "talent_programme",
+					true, "input", "programmeId");
 			Integer year = problems.year(input.year(), true, "input", "year");
 			String title = problems.name(input.title(), true, 200, "input", "title");
 			String personName = problems.name(input.personName(), false, 100, "input", "personName");
-			Long enterpriseId = problems.key(input.enterpriseId(), "Enterprise", false, "input", "enterpriseId")
-				.flatMap((key) -> problems.found(this.writes.enterpriseExists(key) ? Optional.of(key) : Optional.empty(),
-						"Enterprise", "input", "enterpriseId"))
-				.orElse(null);
+			Long enterpriseId = this.writer.reference(problems, input.enterpriseId(), "Enterprise", "enterprise", false,
+					"input", "enterpriseId");
 			Long projectId = null;
 			Optional<Long> projectKey = problems.key(input.projectId(), "Project", false, "input", "projectId");
 			if (projectKey.isPresent()) {
@@ -149,77 +113,32 @@ class TalentMutations {
 				}
 			}
 			BigDecimal grant = grant(problems, input.grant());
-			if (problems.any()) {
-				return null;
-			}
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("programmeId", programmeId);
-			fields.put("year", year);
-			fields.put("title", title);
-			fields.put("personName", personName);
-			fields.put("enterpriseId", enterpriseId);
-			fields.put("projectId", projectId);
-			fields.put("grant", grant);
-			fields.put("grantCurrency", (grant != null) ? GRANT_CURRENCY : null);
-			LocalDateTime now = Audit.now();
-			long id = this.writes.insertAward(fields, source(), now);
-			this.audit.record("TalentAward", id, "CREATE", Changes.created(fields), now);
-			return new TalentAwardPayload(findAward(id), List.of());
-		}, (problems) -> new TalentAwardPayload(null, problems.errors()));
+			return new TalentWrites.Award(programmeId, year, title, personName, enterpriseId, projectId, grant,
+					(grant != null) ? GRANT_CURRENCY : null);
+		}, this::awardPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public TalentAwardPayload updateTalentAward(@Argument UpdateTalentAwardInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "TalentAward", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lockAward(id), "TalentAward", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "TalentAward", "input.id");
-			Map<String, Object> before = current.get();
-			Map<String, Object> after = new LinkedHashMap<>(before);
-			after.remove("version");
-			if (input.year() != null) {
-				after.put("year", problems.year(input.year(), true, "input", "year"));
-			}
-			if (input.title() != null) {
-				after.put("title", problems.name(input.title(), true, 200, "input", "title"));
-			}
-			if (input.personName() != null) {
-				after.put("personName", problems.name(input.personName(), false, 100, "input", "personName"));
-			}
-			if (input.grant() != null) {
-				BigDecimal grant = grant(problems, input.grant());
-				after.put("grant", grant);
-				after.put("grantCurrency", GRANT_CURRENCY);
-			}
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			this.writes.updateAward(id, after, (Long) before.get("version"), now);
-			this.audit.record("TalentAward", id, "UPDATE", Changes.between(before, after), now);
-			return new TalentAwardPayload(findAward(id), List.of());
-		}, (problems) -> new TalentAwardPayload(null, problems.errors()));
+		return this.writer.update(TalentWrites.AWARDS, input.id(), input.expectedVersion(), (problems, before) -> {
+			TalentWrites.Award was = before.values();
+			boolean granted = input.grant() != null;
+			return new TalentWrites.Award(was.programmeId(),
+					(input.year() != null) ? problems.year(input.year(), true, "input", "year") : was.year(),
+					(input.title() != null) ? problems.name(input.title(), true, 200, "input", "title") : was.title(),
+					(input.personName() != null) ? problems.name(input.personName(), false, 100, "input", "personName")
+							: was.personName(),
+					was.enterpriseId(), was.projectId(), granted ? grant(problems, input.grant()) : was.grant(),
+					granted ? GRANT_CURRENCY : was.grantCurrency());
+		}, this::awardPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public DeletePayload deleteTalentAward(@Argument DeleteInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "TalentAward", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lockAward(id), "TalentAward", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "TalentAward", "input.id");
-			LocalDateTime now = Audit.now();
-			this.writes.deleteAward(id, (Long) current.get().get("version"), now);
-			this.audit.record("TalentAward", id, "DELETE", new Changes().field("deletedAt", null, now), now);
-			return new DeletePayload(input.id(), List.of());
-		}, (problems) -> new DeletePayload(null, problems.errors()));
+		return this.writer.delete(TalentWrites.AWARDS, input.id(), input.expectedVersion(), Writer.Then.nothing(),
+				(id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
 	}
 
 	private String code(Problems problems, String value) {
@@ -250,16 +169,8 @@ class TalentMutations {
 		return amount;
 	}
 
-	static boolean versionMatches(Problems problems, Map<String, Object> current, Long expected) {
-		return Versions.matches(problems, (Long) current.get("version"), expected);
-	}
-
-	private String source() {
-		return "API: " + this.actor.current();
-	}
-
-	private TalentAward findAward(long id) {
-		return this.awards.findAllById(List.of(id)).get(0);
+	private TalentAwardPayload awardPayload(Long id, List<UserError> errors) {
+		return new TalentAwardPayload((id != null) ? this.awards.findAllById(List.of(id)).get(0) : null, errors);
 	}
 
 }

@@ -25,7 +25,8 @@ import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * A table that mutations write, with the typed record {@code R} of its writable columns: each
- * component a column of the same name in snake case ({@code nameEn} is {@code name_en}). Every
+ * component a column of the same name in snake case ({@code nameEn} is {@code name_en}; {@link Column}
+ * names another). Every
  * statement is made from the record's components, so a column added to the record is read, locked,
  * inserted, updated and audited with no other change. Every table has {@code id}, {@code provenance},
  * {@code source}, {@code created_at}, {@code updated_at}, {@code version} and {@code deleted_at};
@@ -78,7 +79,10 @@ public final class Table<R extends Record> {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException(ex);
 		}
-		List<String> columns = Arrays.stream(this.components).map((component) -> column(component.getName())).toList();
+		List<String> columns = Arrays.stream(this.components)
+			.map((component) -> component.isAnnotationPresent(Column.class) ? component.getAnnotation(Column.class).value()
+					: column(component.getName()))
+			.toList();
 		this.lock = "SELECT " + String.join(", ", columns) + ", version FROM " + name
 				+ " WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
 		this.insert = "INSERT INTO " + name + " (" + String.join(", ", columns)
@@ -140,14 +144,6 @@ public final class Table<R extends Record> {
 		jdbc.sql("UPDATE " + this.name + " SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 			.params(now, now, id)
 			.update();
-	}
-
-	/** Whether a live row has the id. */
-	public boolean exists(JdbcClient jdbc, long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM " + this.name + " WHERE id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query(Long.class)
-			.single() > 0;
 	}
 
 	private R read(ResultSet rs) throws SQLException {

@@ -156,9 +156,18 @@ public class Writer {
 			.filter((row) -> Versions.matches(problems, row.version(), expectedVersion));
 	}
 
-	/** Whether a live row of the table has the key. */
-	public boolean exists(Table<?> table, long key) {
-		return table.exists(this.jdbc, key);
+	/**
+	 * The key of the live row of the type that the global id names, in the table; null where none
+	 * is given (a problem where it is required) and where it is malformed or names no live row (a
+	 * problem).
+	 */
+	public Long reference(Problems problems, String id, String type, String table, boolean required, String... path) {
+		return problems.key(id, type, required, path)
+			.flatMap((key) -> problems.found(this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND deleted_at IS NULL")
+				.param(key)
+				.query(Long.class)
+				.single() > 0 ? Optional.of(key) : Optional.empty(), type, path))
+			.orElse(null);
 	}
 
 	/** The row's values after a change, from those before. */
