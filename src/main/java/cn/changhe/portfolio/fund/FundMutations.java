@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import cn.changhe.portfolio.audit.Actor;
 import cn.changhe.portfolio.audit.Audit;
@@ -19,13 +18,13 @@ import cn.changhe.portfolio.graphql.MoneyInput;
 import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
-import cn.changhe.portfolio.graphql.Versions;
-
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.dao.DuplicateKeyException;
+import cn.changhe.portfolio.write.Table.Locked;
+import cn.changhe.portfolio.write.Writer;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Controller
 class FundMutations {
+
+	private final Writer writer;
 
 	private final FundWrites writes;
 
@@ -52,8 +53,9 @@ class FundMutations {
 
 	private final TransactionTemplate tx;
 
-	FundMutations(FundWrites writes, FundRepository funds, InvestorRepository investors,
+	FundMutations(Writer writer, FundWrites writes, FundRepository funds, InvestorRepository investors,
 			CommitmentRepository commitments, Audit audit, Actor actor, TransactionTemplate tx) {
+		this.writer = writer;
 		this.writes = writes;
 		this.funds = funds;
 		this.investors = investors;
@@ -100,61 +102,31 @@ class FundMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public FundPayload createFund(@Argument CreateFundInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("name", fundName(problems, input.name(), true, null));
-			fields.put("nameEn", problems.name(input.nameEn(), false, 300, "input", "nameEn"));
-			fields.put("size", problems.money(input.size(), true, "input", "size"));
-			fields.put("currency", (input.size() != null) ? input.size().currency() : null);
-			fields.put("vintageYear", vintageYear(problems, input.vintageYear(), true));
-			fields.put("managerId", investor(problems, input.managerId(), false, "input", "managerId"));
-			List<Long> requested = sectors(problems, input.focusSectorIds());
-			List<Long> sectors = (requested != null) ? requested : List.of();
-			fields.put("focusSectorIds", sectors);
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			long id;
-			try {
-				id = this.writes.insertFund(fields, source(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "Another fund has this name.", "input", "name");
-				return null;
-			}
-			this.writes.replaceFocusSectors(id, sectors);
-			this.audit.record("Fund", id, "CREATE", Changes.created(fields), now);
-			return new FundPayload(findFund(id), List.of());
-		}, (problems) -> new FundPayload(null, problems.errors()));
+		return this.writer.create(FundWrites.FUNDS, (problems) -> {
+			List<Long> sectors = sectors(problems, input.focusSectorIds());
+			return new FundWrites.FundValues(fundName(problems, input.name(), true, null),
+					problems.name(input.nameEn(), false, 300, "input", "nameEn"),
+					problems.money(input.size(), true, "input", "size"),
+					(input.size() != null) ? input.size().currency() : null, vintageYear(problems, input.vintageYear(), true),
+					investor(problems, input.managerId(), false, "input", "managerId"),
+					(sectors != null) ? sectors : List.of());
+		}, this::focusSectors, this::fundPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public FundPayload updateFund(@Argument UpdateFundInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "Fund", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lockFund(id), "Fund", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "Fund", "input.id");
-			Map<String, Object> before = current.get();
-			before.put("focusSectorIds", this.writes.focusSectorIds(id));
-			Map<String, Object> after = new LinkedHashMap<>(before);
-			after.remove("version");
-			if (input.name() != null) {
-				after.put("name", fundName(problems, input.name(), true, id));
-			}
-			if (input.nameEn() != null) {
-				after.put("nameEn", problems.name(input.nameEn(), false, 300, "input", "nameEn"));
-			}
+		return this.writer.update(FundWrites.FUNDS, "id", input.id(), input.expectedVersion(), (problems, before) -> {
+			FundWrites.FundValues was = before.values();
+			long id = before.id();
+			BigDecimal size = was.size();
+			String currency = was.currency();
 			if (input.size() != null) {
-				BigDecimal size = problems.money(input.size(), true, "input", "size");
-				String currency = input.size().currency();
+				size = problems.money(input.size(), true, "input", "size");
+				currency = input.size().currency();
 				if (size != null && !problems.has("input", "size", "currency")) {
-					if (!currency.equals(before.get("currency")) && this.writes.hasCommitments(id)) {
-						problems.add(UserError.Code.INVALID, "The fund has commitments in " + before.get("currency")
+					if (!currency.equals(was.currency()) && this.writes.hasCommitments(id)) {
+						problems.add(UserError.Code.INVALID, "The fund has commitments in " + was.currency()
 								+ ": its currency cannot change.", "input", "size", "currency");
 					}
 					else {
@@ -165,36 +137,20 @@ class FundMutations {
 						}
 					}
 				}
-				after.put("size", size);
-				after.put("currency", currency);
-			}
-			if (input.vintageYear() != null) {
-				after.put("vintageYear", vintageYear(problems, input.vintageYear(), true));
-			}
-			if (input.managerId() != null) {
-				after.put("managerId", investor(problems, input.managerId(), true, "input", "managerId"));
 			}
 			List<Long> sectors = sectors(problems, input.focusSectorIds());
-			if (sectors != null) {
-				after.put("focusSectorIds", sectors);
-			}
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			try {
-				this.writes.updateFund(id, after, (Long) before.get("version"), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "Another fund has this name.", "input", "name");
-				return null;
-			}
-			if (sectors != null) {
-				this.writes.replaceFocusSectors(id, sectors);
-			}
-			this.audit.record("Fund", id, "UPDATE", Changes.between(before, after), now);
-			return new FundPayload(findFund(id), List.of());
-		}, (problems) -> new FundPayload(null, problems.errors()));
+			return new FundWrites.FundValues((input.name() != null) ? fundName(problems, input.name(), true, id) : was.name(),
+					(input.nameEn() != null) ? problems.name(input.nameEn(), false, 300, "input", "nameEn") : was.nameEn(),
+					size, currency,
+					(input.vintageYear() != null) ? vintageYear(problems, input.vintageYear(), true) : was.vintageYear(),
+					(input.managerId() != null) ? investor(problems, input.managerId(), true, "input", "managerId")
+							: was.managerId(),
+					(sectors != null) ? sectors : was.focusSectorIds());
+		}, this::focusSectors, this::fundPayload);
+	}
+
+	private void focusSectors(long id, FundWrites.FundValues fund, Problems problems) {
+		this.writes.replaceFocusSectors(id, fund.focusSectorIds());
 	}
 
 	// Investors
@@ -202,64 +158,22 @@ class FundMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public InvestorPayload createInvestor(@Argument CreateInvestorInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("name", investorName(problems, input.name(), null));
-			fields.put("nameEn", problems.name(input.nameEn(), false, 300, "input", "nameEn"));
-			fields.put("type", investorType(problems, input.type()));
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			long id;
-			try {
-				id = this.writes.insertInvestor(fields, source(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "Another investor has this name.", "input", "name");
-				return null;
-			}
-			this.audit.record("Investor", id, "CREATE", Changes.created(fields), now);
-			return new InvestorPayload(findInvestor(id), List.of());
-		}, (problems) -> new InvestorPayload(null, problems.errors()));
+		return this.writer.create(FundWrites.INVESTORS,
+				(problems) -> new FundWrites.InvestorValues(investorName(problems, input.name(), null),
+						problems.name(input.nameEn(), false, 300, "input", "nameEn"), investorType(problems, input.type())),
+				this::investorPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public InvestorPayload updateInvestor(@Argument UpdateInvestorInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "Investor", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lockInvestor(id), "Investor", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "Investor", "input.id");
-			Map<String, Object> before = current.get();
-			Map<String, Object> after = new LinkedHashMap<>(before);
-			after.remove("version");
-			if (input.name() != null) {
-				after.put("name", investorName(problems, input.name(), id));
-			}
-			if (input.nameEn() != null) {
-				after.put("nameEn", problems.name(input.nameEn(), false, 300, "input", "nameEn"));
-			}
-			if (input.type() != null) {
-				after.put("type", input.type().name());
-			}
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			try {
-				this.writes.updateInvestor(id, after, (Long) before.get("version"), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "Another investor has this name.", "input", "name");
-				return null;
-			}
-			this.audit.record("Investor", id, "UPDATE", Changes.between(before, after), now);
-			return new InvestorPayload(findInvestor(id), List.of());
-		}, (problems) -> new InvestorPayload(null, problems.errors()));
+		return this.writer.update(FundWrites.INVESTORS, input.id(), input.expectedVersion(), (problems, before) -> {
+			FundWrites.InvestorValues was = before.values();
+			return new FundWrites.InvestorValues(
+					(input.name() != null) ? investorName(problems, input.name(), before.id()) : was.name(),
+					(input.nameEn() != null) ? problems.name(input.nameEn(), false, 300, "input", "nameEn") : was.nameEn(),
+					(input.type() != null) ? input.type() : was.type());
+		}, this::investorPayload);
 	}
 
 	// Commitments and capital calls
@@ -267,131 +181,96 @@ class FundMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload createCommitment(@Argument CreateCommitmentInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Long> fundId = problems.key(input.fundId(), "Fund", true, "input", "fundId");
-			Optional<Map<String, Object>> fund = fundId
-				.flatMap((id) -> problems.found(this.writes.lockFund(id), "Fund", "input", "fundId"));
+		return this.writer.create(FundWrites.COMMITMENTS, (problems) -> {
+			Optional<Locked<FundWrites.FundValues>> fund = problems.key(input.fundId(), "Fund", true, "input", "fundId")
+				.flatMap((id) -> problems.found(this.writer.lock(FundWrites.FUNDS, id), "Fund", "input", "fundId"));
 			Long investorId = investor(problems, input.investorId(), true, "input", "investorId");
 			BigDecimal committed = positive(problems, problems.money(input.committed(), true, "input", "committed"),
 					"input", "committed");
 			LocalDate committedOn = problems.pastDate(input.committedOn(), false, "input", "committedOn");
-			if (fund.isPresent() && investorId != null && this.writes.commitmentExists(fundId.get(), investorId)) {
-				problems.add(UserError.Code.DUPLICATE, "The investor already has a commitment to this fund.", "input",
-						"investorId");
+			if (fund.isPresent() && investorId != null && this.writes.commitmentExists(fund.get().id(), investorId)) {
+				problems.add(UserError.Code.DUPLICATE, FundWrites.COMMITTED_ALREADY, "input", "investorId");
 			}
-			String currency = fund.map((f) -> (String) f.get("currency")).orElse(null);
+			String currency = fund.map((f) -> f.values().currency()).orElse(null);
 			if (fund.isPresent() && committed != null && !problems.has("input", "committed", "currency")) {
 				if (!currency.equals(input.committed().currency())) {
 					problems.add(UserError.Code.INVALID, "`input.committed` must be in the fund's currency, " + currency + ".",
 							"input", "committed", "currency");
 				}
 				else {
-					withinSize(problems, fund.get(), this.writes.committedTotal(fundId.get(), currency, null), committed);
+					withinSize(problems, fund.get().values(),
+							this.writes.committedTotal(fund.get().id(), currency, null), committed);
 				}
 			}
-			if (problems.any()) {
-				return null;
-			}
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put("fundId", fundId.get());
-			fields.put("investorId", investorId);
-			fields.put("committed", committed);
-			fields.put("called", BigDecimal.ZERO.setScale(2));
-			fields.put("currency", currency);
-			fields.put("committedOn", committedOn);
-			LocalDateTime now = Audit.now();
-			long id;
-			try {
-				id = this.writes.insertCommitment(fields, source(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				problems.add(UserError.Code.DUPLICATE, "The investor already has a commitment to this fund.", "input",
-						"investorId");
-				return null;
-			}
-			this.audit.record("Commitment", id, "CREATE", Changes.created(fields), now);
-			return new CommitmentPayload(findCommitment(id), List.of());
-		}, (problems) -> new CommitmentPayload(null, problems.errors()));
+			return new FundWrites.CommitmentValues(fund.map(Locked::id).orElse(null), investorId, committed,
+					BigDecimal.ZERO.setScale(2), currency, committedOn);
+		}, this::commitmentPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload updateCommitment(@Argument UpdateCommitmentInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
+		// The fund first, then the commitment: the order every writer of commitments locks in.
+		Function<Problems, Optional<Locked<FundWrites.CommitmentValues>>> lock = (problems) -> {
 			Optional<Long> key = problems.key(input.id(), "Commitment", true, "input", "id");
 			if (key.isEmpty()) {
-				return null;
+				return Optional.empty();
 			}
-			long id = key.get();
-			// The fund first, then the commitment: the order every writer of commitments locks in.
-			Optional<Map<String, Object>> fund = this.writes.fundOfCommitment(id).flatMap(this.writes::lockFund);
-			Optional<Map<String, Object>> current = problems
-				.found(fund.isPresent() ? this.writes.lockCommitment(id) : Optional.empty(), "Commitment", "input", "id");
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			Map<String, Object> before = current.get();
-			Map<String, Object> after = new LinkedHashMap<>(before);
-			after.remove("version");
-			String currency = (String) before.get("currency");
+			this.writes.fundOfCommitment(key.get()).ifPresent((fund) -> this.writer.lock(FundWrites.FUNDS, fund));
+			return this.writer.lock(FundWrites.COMMITMENTS, problems, "id", input.id(), input.expectedVersion());
+		};
+		return this.writer.update(FundWrites.COMMITMENTS, lock, (problems, before) -> {
+			FundWrites.CommitmentValues was = before.values();
+			long id = before.id();
+			String currency = was.currency();
+			BigDecimal committed = was.committed();
 			if (input.committed() != null) {
-				BigDecimal committed = positive(problems, problems.money(input.committed(), true, "input", "committed"),
-						"input", "committed");
+				committed = positive(problems, problems.money(input.committed(), true, "input", "committed"), "input",
+						"committed");
 				if (committed != null && !problems.has("input", "committed", "currency")) {
-					BigDecimal called = (BigDecimal) before.get("called");
 					if (!currency.equals(input.committed().currency())) {
 						problems.add(UserError.Code.INVALID,
 								"`input.committed` must be in the commitment's currency, " + currency + ".", "input",
 								"committed", "currency");
 					}
-					else if (committed.compareTo(called) < 0) {
+					else if (committed.compareTo(was.called()) < 0) {
 						problems.add(UserError.Code.INVALID, "`input.committed` must be at least what has been called of it, "
-								+ called.toPlainString() + " " + currency + ".", "input", "committed", "amount");
+								+ was.called().toPlainString() + " " + currency + ".", "input", "committed", "amount");
 					}
 					else {
-						withinSize(problems, fund.get(), this.writes.committedTotal((Long) before.get("fundId"), currency, id),
-								committed);
+						withinSize(problems, this.writer.lock(FundWrites.FUNDS, was.fundId()).orElseThrow().values(),
+								this.writes.committedTotal(was.fundId(), currency, id), committed);
 					}
 				}
-				after.put("committed", committed);
 			}
+			LocalDate committedOn = was.committedOn();
 			if (input.committedOn() != null) {
-				LocalDate committedOn = problems.pastDate(input.committedOn(), false, "input", "committedOn");
+				committedOn = problems.pastDate(input.committedOn(), false, "input", "committedOn");
 				Optional<LocalDate> firstCall = this.writes.firstCallOn(id);
 				if (committedOn != null && firstCall.isPresent() && committedOn.isAfter(firstCall.get())) {
 					problems.add(UserError.Code.OUT_OF_ORDER, "`input.committedOn` must not be after the first capital call on "
 							+ firstCall.get() + ".", "input", "committedOn");
 				}
-				after.put("committedOn", committedOn);
 			}
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			this.writes.updateCommitment(id, after, (Long) before.get("version"), now);
-			this.audit.record("Commitment", id, "UPDATE", Changes.between(before, after), now);
-			return new CommitmentPayload(findCommitment(id), List.of());
-		}, (problems) -> new CommitmentPayload(null, problems.errors()));
+			return new FundWrites.CommitmentValues(was.fundId(), was.investorId(), committed, was.called(), currency,
+					committedOn);
+		}, Writer.Then.nothing(), this::commitmentPayload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload recordCapitalCall(@Argument RecordCapitalCallInput input) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Long> key = problems.key(input.commitmentId(), "Commitment", true, "input", "commitmentId");
-			Optional<Map<String, Object>> current = key
-				.flatMap((id) -> problems.found(this.writes.lockCommitment(id), "Commitment", "input", "commitmentId"));
+			Optional<Locked<FundWrites.CommitmentValues>> current = this.writer.lock(FundWrites.COMMITMENTS, problems,
+					"commitmentId", input.commitmentId(), input.expectedVersion(), false);
 			if (current.isEmpty()) {
 				return null;
 			}
-			if (input.expectedVersion() != null && !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = key.get();
-			Map<String, Object> commitment = current.get();
-			String currency = (String) commitment.get("currency");
-			BigDecimal committed = (BigDecimal) commitment.get("committed");
-			BigDecimal called = (BigDecimal) commitment.get("called");
+			long id = current.get().id();
+			FundWrites.CommitmentValues commitment = current.get().values();
+			String currency = commitment.currency();
+			BigDecimal committed = commitment.committed();
+			BigDecimal called = commitment.called();
 			BigDecimal amount = positive(problems, problems.money(input.amount(), true, "input", "amount"), "input",
 					"amount");
 			if (amount != null && !problems.has("input", "amount", "currency")) {
@@ -406,7 +285,7 @@ class FundMutations {
 				}
 			}
 			LocalDate calledOn = problems.pastDate(input.calledOn(), true, "input", "calledOn");
-			LocalDate committedOn = (LocalDate) commitment.get("committedOn");
+			LocalDate committedOn = commitment.committedOn();
 			if (calledOn != null && committedOn != null && calledOn.isBefore(committedOn)) {
 				problems.add(UserError.Code.OUT_OF_ORDER,
 						"`input.calledOn` must not be before the day of the commitment, " + committedOn + ".", "input",
@@ -416,8 +295,8 @@ class FundMutations {
 				return null;
 			}
 			LocalDateTime now = Audit.now();
-			long callId = this.writes.insertCapitalCall(id, amount, calledOn, source(), now);
-			if (this.writes.raiseCalled(id, amount, (Long) commitment.get("version"), now) != 1) {
+			long callId = this.writes.insertCapitalCall(id, amount, calledOn, "API: " + this.actor.current(), now);
+			if (this.writes.raiseCalled(id, amount, current.get().version(), now) != 1) {
 				problems.add(UserError.Code.CONFLICT, "The commitment changed meanwhile: read it again and reapply the call.",
 						"input", "commitmentId");
 				return null;
@@ -427,8 +306,8 @@ class FundMutations {
 				.field("amount", null, amount)
 				.field("calledOn", null, calledOn);
 			this.audit.record("Commitment", id, "CAPITAL_CALL", changes, now);
-			return new CommitmentPayload(findCommitment(id), List.of());
-		}, (problems) -> new CommitmentPayload(null, problems.errors()));
+			return commitmentPayload(id, List.of());
+		}, (problems) -> commitmentPayload(null, problems.errors()));
 	}
 
 	// Checks
@@ -451,12 +330,11 @@ class FundMutations {
 		return name;
 	}
 
-	private static String investorType(Problems problems, Investor.Type type) {
+	private static Investor.Type investorType(Problems problems, Investor.Type type) {
 		if (type == null) {
 			problems.add(UserError.Code.REQUIRED, "`input.type` is required.", "input", "type");
-			return null;
 		}
-		return type.name();
+		return type;
 	}
 
 	/** A vintage year: a year within reason, and not after this one (a fund's vintage is a fact, not a plan). */
@@ -471,10 +349,7 @@ class FundMutations {
 
 	/** The key of a live investor, or null (with a problem where the id is wrong). */
 	private Long investor(Problems problems, String id, boolean required, String... path) {
-		return problems.key(id, "Investor", required, path)
-			.flatMap((key) -> problems.found(this.writes.investorExists(key) ? Optional.of(key) : Optional.empty(),
-					"Investor", path))
-			.orElse(null);
+		return this.writer.reference(problems, id, "Investor", "investor", required, path);
 	}
 
 	/** The keys of the sectors, each once, smallest first; null where no list was given. */
@@ -485,10 +360,10 @@ class FundMutations {
 		TreeSet<Long> keys = new TreeSet<>();
 		for (int i = 0; i < ids.size(); i++) {
 			String[] path = { "input", "focusSectorIds", String.valueOf(i) };
-			problems.key(ids.get(i), "Sector", true, path)
-				.flatMap((key) -> problems.found(this.writes.sectorExists(key) ? Optional.of(key) : Optional.empty(),
-						"Sector", path))
-				.ifPresent(keys::add);
+			Long key = this.writer.reference(problems, ids.get(i), "Sector", "sector", true, path);
+			if (key != null) {
+				keys.add(key);
+			}
 		}
 		return new ArrayList<>(keys);
 	}
@@ -505,34 +380,27 @@ class FundMutations {
 	}
 
 	/** A problem where the fund's other commitments and this one add up to more than the fund's size. */
-	private static void withinSize(Problems problems, Map<String, Object> fund, BigDecimal others, BigDecimal committed) {
-		BigDecimal size = (BigDecimal) fund.get("size");
+	private static void withinSize(Problems problems, FundWrites.FundValues fund, BigDecimal others,
+			BigDecimal committed) {
+		BigDecimal size = fund.size();
 		if (others.add(committed).compareTo(size) > 0) {
 			BigDecimal room = size.subtract(others).max(BigDecimal.ZERO);
 			problems.add(UserError.Code.INVALID, "The fund's commitments would add up to more than its size of "
-					+ size.toPlainString() + " " + fund.get("currency") + ": at most " + room.toPlainString()
+					+ size.toPlainString() + " " + fund.currency() + ": at most " + room.toPlainString()
 					+ " remains to be committed.", "input", "committed", "amount");
 		}
 	}
 
-	static boolean versionMatches(Problems problems, Map<String, Object> current, Long expected) {
-		return Versions.matches(problems, (Long) current.get("version"), expected);
+	private FundPayload fundPayload(Long id, List<UserError> errors) {
+		return new FundPayload((id != null) ? this.funds.findAllById(List.of(id)).get(0) : null, errors);
 	}
 
-	private String source() {
-		return "API: " + this.actor.current();
+	private InvestorPayload investorPayload(Long id, List<UserError> errors) {
+		return new InvestorPayload((id != null) ? this.investors.findAllById(List.of(id)).get(0) : null, errors);
 	}
 
-	private Fund findFund(long id) {
-		return this.funds.findAllById(List.of(id)).get(0);
-	}
-
-	private Investor findInvestor(long id) {
-		return this.investors.findAllById(List.of(id)).get(0);
-	}
-
-	private Commitment findCommitment(long id) {
-		return this.commitments.findAllById(List.of(id)).get(0);
+	private CommitmentPayload commitmentPayload(Long id, List<UserError> errors) {
+		return new CommitmentPayload((id != null) ? this.commitments.findAllById(List.of(id)).get(0) : null, errors);
 	}
 
 }

@@ -57,9 +57,16 @@ public final class Table<R extends Record> {
 
 	private final String[] duplicatePath;
 
-	private Table(String type, String name, Class<R> record, String duplicate, String... duplicatePath) {
+	private final Completion<R> completion;
+
+	/** Which components are columns of the row (not {@link Beside} it), in order. */
+	private final int[] columnar;
+
+	private Table(String type, String name, Class<R> record, Completion<R> completion, String duplicate,
+			String... duplicatePath) {
 		this.type = type;
 		this.name = name;
+		this.completion = completion;
 		this.duplicate = duplicate;
 		this.duplicatePath = duplicatePath;
 		this.components = record.getRecordComponents();
@@ -79,7 +86,11 @@ public final class Table<R extends Record> {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException(ex);
 		}
-		List<String> columns = Arrays.stream(this.components)
+		this.columnar = java.util.stream.IntStream.range(0, this.components.length)
+			.filter((i) -> !this.components[i].isAnnotationPresent(Beside.class))
+			.toArray();
+		List<String> columns = Arrays.stream(this.columnar)
+			.mapToObj((i) -> this.components[i])
 			.map((component) -> component.isAnnotationPresent(Column.class) ? component.getAnnotation(Column.class).value()
 					: column(component.getName()))
 			.toList();
@@ -98,12 +109,26 @@ public final class Table<R extends Record> {
 	 * @param name the table ({@code enterprise})
 	 */
 	public static <R extends Record> Table<R> of(String type, String name, Class<R> record) {
-		return new Table<>(type, name, record, null);
+		return new Table<>(type, name, record, (jdbc, id, row) -> row, null);
 	}
 
 	/** The same table, with a unique key whose violation is this problem of the input field at the path. */
 	public Table<R> unique(String problem, String... path) {
-		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), problem, path);
+		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), this.completion, problem, path);
+	}
+
+	/** The same table, whose locked rows are completed with what is kept {@link Beside} them. */
+	public Table<R> completedBy(Completion<R> completion) {
+		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), completion, this.duplicate,
+				this.duplicatePath);
+	}
+
+	/** Reads what is kept beside a locked row: the row as locked, with those components filled in. */
+	@FunctionalInterface
+	public interface Completion<R extends Record> {
+
+		R complete(JdbcClient jdbc, long id, R row);
+
 	}
 
 	/** Whether a unique key refused the write for a problem of its input, which it adds. */
@@ -120,7 +145,11 @@ public final class Table<R extends Record> {
 
 	/** The live row's columns and version, locked until the transaction ends. */
 	public Optional<Locked<R>> lock(JdbcClient jdbc, long id) {
-		return jdbc.sql(this.lock).param(id).query((rs, row) -> new Locked<>(id, read(rs), rs.getLong("version"))).optional();
+		return jdbc.sql(this.lock)
+			.param(id)
+			.query((rs, row) -> new Locked<>(id, read(rs), rs.getLong("version")))
+			.optional()
+			.map((row) -> new Locked<>(id, this.completion.complete(jdbc, id, row.values()), row.version()));
 	}
 
 	/** A new row; its id. */
@@ -148,8 +177,9 @@ public final class Table<R extends Record> {
 
 	private R read(ResultSet rs) throws SQLException {
 		Object[] values = new Object[this.components.length];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = cell(rs, i + 1, this.components[i].getType());
+		for (int column = 0; column < this.columnar.length; column++) {
+			int i = this.columnar[column];
+			values[i] = cell(rs, column + 1, this.components[i].getType());
 		}
 		try {
 			return this.constructor.newInstance(values);
@@ -194,13 +224,16 @@ public final class Table<R extends Record> {
 
 	/** A key of another row by its global id, as clients know it. */
 	private Object audited(int component, Object value) {
-		return (this.references[component] != null && value instanceof Long key)
-				? GlobalId.encode(this.references[component], key) : value;
+		String type = this.references[component];
+		if (type != null && value instanceof List<?> keys) {
+			return keys.stream().map((key) -> GlobalId.encode(type, (Long) key)).toList();
+		}
+		return (type != null && value instanceof Long key) ? GlobalId.encode(type, key) : value;
 	}
 
 	private List<Object> values(R values) {
-		List<Object> params = new ArrayList<>(this.components.length);
-		for (int i = 0; i < this.components.length; i++) {
+		List<Object> params = new ArrayList<>(this.columnar.length);
+		for (int i : this.columnar) {
 			Object value = value(i, values);
 			params.add((value instanceof Enum<?> constant) ? constant.name() : value);
 		}

@@ -98,8 +98,14 @@ public class Writer {
 	 */
 	public <R extends Record, P> P update(Table<R> table, String field, String id, Long expectedVersion,
 			Change<R> change, Then<R> then, Payload<P> payload) {
+		return update(table, (problems) -> lock(table, problems, field, id, expectedVersion), change, then, payload);
+	}
+
+	/** A change to the row that {@code lock} finds and locks (with problems where it finds none). */
+	public <R extends Record, P> P update(Table<R> table, Function<Problems, Optional<Locked<R>>> lock,
+			Change<R> change, Then<R> then, Payload<P> payload) {
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Locked<R>> current = lock(table, problems, field, id, expectedVersion);
+			Optional<Locked<R>> current = lock.apply(problems);
 			if (current.isEmpty()) {
 				return null;
 			}
@@ -148,12 +154,23 @@ public class Writer {
 		}, (problems) -> payload.of(null, problems.errors()));
 	}
 
-	/** The live row of the type the id in {@code input.<field>} names, at the version expected; problems otherwise. */
+	/** The live row of the type the id in {@code input.<field>} names, locked, at the version expected; problems otherwise. */
 	public <R extends Record> Optional<Locked<R>> lock(Table<R> table, Problems problems, String field, String id,
 			Long expectedVersion) {
+		return lock(table, problems, field, id, expectedVersion, true);
+	}
+
+	/** The same, where {@code input.expectedVersion} may be left out: then any version is taken. */
+	public <R extends Record> Optional<Locked<R>> lock(Table<R> table, Problems problems, String field, String id,
+			Long expectedVersion, boolean versionRequired) {
 		return problems.key(id, table.type(), true, "input", field)
 			.flatMap((key) -> problems.found(table.lock(this.jdbc, key), table.type(), "input", field))
-			.filter((row) -> Versions.matches(problems, row.version(), expectedVersion));
+			.filter((row) -> Versions.matches(problems, row.version(), expectedVersion, versionRequired));
+	}
+
+	/** The live row with the key, locked; empty where there is none. */
+	public <R extends Record> Optional<Locked<R>> lock(Table<R> table, long key) {
+		return table.lock(this.jdbc, key);
 	}
 
 	/**
