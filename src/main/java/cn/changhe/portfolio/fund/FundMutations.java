@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import cn.changhe.portfolio.audit.Actor;
@@ -211,12 +212,18 @@ class FundMutations {
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload updateCommitment(@Argument UpdateCommitmentInput input) {
 		// The fund first, then the commitment: the order every writer of commitments locks in.
+		AtomicReference<FundWrites.FundValues> fund = new AtomicReference<>();
 		Function<Problems, Optional<Locked<FundWrites.CommitmentValues>>> lock = (problems) -> {
 			Optional<Long> key = problems.key(input.id(), "Commitment", true, "input", "id");
 			if (key.isEmpty()) {
 				return Optional.empty();
 			}
-			this.writes.fundOfCommitment(key.get()).ifPresent((fund) -> this.writer.lock(FundWrites.FUNDS, fund));
+			Optional<Locked<FundWrites.FundValues>> locked = this.writes.fundOfCommitment(key.get())
+				.flatMap((id) -> this.writer.lock(FundWrites.FUNDS, id));
+			if (locked.isEmpty()) { // no live commitment, or none of a live fund
+				return problems.found(Optional.empty(), "Commitment", "input", "id");
+			}
+			fund.set(locked.get().values());
 			return this.writer.lock(FundWrites.COMMITMENTS, problems, "id", input.id(), input.expectedVersion());
 		};
 		return this.writer.update(FundWrites.COMMITMENTS, lock, (problems, before) -> {
@@ -238,8 +245,7 @@ class FundMutations {
 								+ was.called().toPlainString() + " " + currency + ".", "input", "committed", "amount");
 					}
 					else {
-						withinSize(problems, this.writer.lock(FundWrites.FUNDS, was.fundId()).orElseThrow().values(),
-								this.writes.committedTotal(was.fundId(), currency, id), committed);
+						withinSize(problems, fund.get(), this.writes.committedTotal(was.fundId(), currency, id), committed);
 					}
 				}
 			}

@@ -64,11 +64,13 @@ class GraphQlConfiguration {
 	 * 2024-02-29) in the years a MySQL DATE or DATETIME holds.
 	 */
 	private static final GraphQLScalarType DATE = GraphQLScalarType.newScalar(ExtendedScalars.Date)
-		.coercing(new StoredDates(ExtendedScalars.Date.getCoercing(), DateTimeFormatter.ISO_LOCAL_DATE))
+		.coercing(new StoredDates(ExtendedScalars.Date.getCoercing(),
+				DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT)))
 		.build();
 
 	private static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
-		.coercing(new StoredDates(ExtendedScalars.DateTime.getCoercing(), DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+		.coercing(new StoredDates(ExtendedScalars.DateTime.getCoercing(),
+				DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT)))
 		.build();
 
 	@Bean
@@ -167,7 +169,8 @@ class GraphQlConfiguration {
 
 	}
 
-	private record StoredDates(Coercing<?, ?> coercing, DateTimeFormatter format) implements Coercing<Object, Object> {
+	/** @param strict the format, resolving strictly: no 30 February */
+	private record StoredDates(Coercing<?, ?> coercing, DateTimeFormatter strict) implements Coercing<Object, Object> {
 
 		private static final int MIN_YEAR = 1000;
 
@@ -198,7 +201,7 @@ class GraphQlConfiguration {
 		private void strict(Object input, Function<String, RuntimeException> refusal) {
 			if (input instanceof String text) {
 				try {
-					this.format.withResolverStyle(ResolverStyle.STRICT).parse(text);
+					this.strict.parse(text);
 				}
 				catch (DateTimeParseException ex) {
 					throw refusal.apply("Not a day that exists: " + text);
