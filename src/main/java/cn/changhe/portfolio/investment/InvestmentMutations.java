@@ -2,49 +2,33 @@ package cn.changhe.portfolio.investment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import cn.changhe.portfolio.audit.Actor;
-import cn.changhe.portfolio.audit.Audit;
-import cn.changhe.portfolio.audit.Changes;
-import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.MoneyInput;
-import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
-import cn.changhe.portfolio.graphql.Versions;
-
 import cn.changhe.portfolio.security.Access;
-import org.springframework.security.access.prepost.PreAuthorize;
+import cn.changhe.portfolio.write.Writer;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Controller
 class InvestmentMutations {
+
+	private final Writer writer;
 
 	private final InvestmentWrites writes;
 
 	private final InvestmentRepository investments;
 
-	private final Audit audit;
-
-	private final Actor actor;
-
-	private final TransactionTemplate tx;
-
-	InvestmentMutations(InvestmentWrites writes, InvestmentRepository investments, Audit audit, Actor actor,
-			TransactionTemplate tx) {
+	InvestmentMutations(Writer writer, InvestmentWrites writes, InvestmentRepository investments) {
+		this.writer = writer;
 		this.writes = writes;
 		this.investments = investments;
-		this.audit = audit;
-		this.actor = actor;
-		this.tx = tx;
 	}
 
 	record RecordInvestmentInput(InvestmentKind kind, MoneyInput amount, Integer year, LocalDate date, String projectId,
@@ -67,37 +51,31 @@ class InvestmentMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public InvestmentPayload recordInvestment(@Argument RecordInvestmentInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Map<String, Object> fields = new LinkedHashMap<>();
+		return this.writer.create(InvestmentWrites.INVESTMENTS, (problems) -> {
 			if (input.kind() == null) {
 				problems.add(UserError.Code.REQUIRED, "`input.kind` is required.", "input", "kind");
 				return null;
 			}
-			fields.put("kind", input.kind().name());
 			BigDecimal amount = problems.money(input.amount(), true, "input", "amount");
-			fields.put("amount", amount);
-			fields.put("currency", (input.amount() != null) ? input.amount().currency() : null);
 			Integer year = problems.year(input.year(), true, "input", "year");
-			fields.put("year", year);
 			LocalDate date = problems.pastDate(input.date(), false, "input", "date");
 			if (date != null && year != null && date.getYear() != year) {
 				problems.add(UserError.Code.INVALID, "`input.date` must fall within `input.year`.", "input", "date");
 			}
-			fields.put("date", date);
-			links(problems, input, fields);
-			fields.put("note", problems.name(input.note(), false, 500, "input", "note"));
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			long id = this.writes.insert(fields, "API: " + this.actor.current(), now);
-			this.audit.record("Investment", id, "CREATE", Changes.created(fields), now);
-			return new InvestmentPayload(find(id), List.of());
-		}, (problems) -> new InvestmentPayload(null, problems.errors()));
+			Links links = links(problems, input);
+			return new InvestmentWrites.Values(input.kind(), amount,
+					(input.amount() != null) ? input.amount().currency() : null, year, date, links.projectId(),
+					links.enterpriseId(), links.fundId(), links.sectorId(),
+					problems.name(input.note(), false, 500, "input", "note"));
+		}, this::payload);
+	}
+
+	/** The project, enterprise, fund and sector a ledger row belongs to. */
+	private record Links(Long projectId, Long enterpriseId, Long fundId, Long sectorId) {
 	}
 
 	/** Which project, enterprise and fund the row belongs to, as its kind requires, and its sector. */
-	private void links(Problems problems, RecordInvestmentInput input, Map<String, Object> fields) {
+	private Links links(Problems problems, RecordInvestmentInput input) {
 		Optional<Long> project = problems.key(input.projectId(), "Project", false, "input", "projectId");
 		Optional<Long> enterprise = problems.key(input.enterpriseId(), "Enterprise", false, "input", "enterpriseId");
 		Optional<Long> fund = problems.key(input.fundId(), "Fund", false, "input", "fundId");
@@ -150,79 +128,42 @@ class InvestmentMutations {
 			enterpriseId = projectEnterprise;
 			sectorId = projectRow.get()[1];
 		}
-		fields.put("projectId", project.orElse(null));
-		fields.put("enterpriseId", enterpriseId);
-		fields.put("fundId", fund.orElse(null));
-		fields.put("sectorId", sectorId);
+		return new Links(project.orElse(null), enterpriseId, fund.orElse(null), sectorId);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public InvestmentPayload updateInvestment(@Argument UpdateInvestmentInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "Investment", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lock(id), "Investment", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "Investment", "input.id");
-			Map<String, Object> before = current.get();
-			Map<String, Object> after = new LinkedHashMap<>(before);
+		return this.writer.update(InvestmentWrites.INVESTMENTS, input.id(), input.expectedVersion(), (problems, before) -> {
+			InvestmentWrites.Values was = before.values();
+			BigDecimal amount = was.amount();
 			if (input.amount() != null) {
-				after.put("amount", problems.money(input.amount(), true, "input", "amount"));
-				if (!before.get("currency").equals(input.amount().currency())) {
-					problems.add(UserError.Code.INVALID, "A row keeps its currency, " + before.get("currency")
+				amount = problems.money(input.amount(), true, "input", "amount");
+				if (!was.currency().equals(input.amount().currency())) {
+					problems.add(UserError.Code.INVALID, "A row keeps its currency, " + was.currency()
 							+ "; delete it and record a new one.", "input", "amount", "currency");
 				}
 			}
-			if (input.year() != null) {
-				after.put("year", problems.year(input.year(), true, "input", "year"));
-			}
-			if (input.date() != null) {
-				after.put("date", problems.pastDate(input.date(), false, "input", "date"));
-			}
-			if (after.get("date") != null && after.get("year") != null
-					&& ((LocalDate) after.get("date")).getYear() != (Integer) after.get("year")) {
+			Integer year = (input.year() != null) ? problems.year(input.year(), true, "input", "year") : was.year();
+			LocalDate date = (input.date() != null) ? problems.pastDate(input.date(), false, "input", "date") : was.date();
+			if (date != null && year != null && date.getYear() != year) {
 				problems.add(UserError.Code.INVALID, "The day must fall within the year.", "input", "date");
 			}
-			if (input.note() != null) {
-				after.put("note", problems.name(input.note(), false, 500, "input", "note"));
-			}
-			if (problems.any()) {
-				return null;
-			}
-			LocalDateTime now = Audit.now();
-			this.writes.update(id, before, after, now);
-			Map<String, Object> changed = new LinkedHashMap<>(after);
-			changed.remove("version");
-			this.audit.record("Investment", id, "UPDATE", Changes.between(before, changed), now);
-			return new InvestmentPayload(find(id), List.of());
-		}, (problems) -> new InvestmentPayload(null, problems.errors()));
+			return new InvestmentWrites.Values(was.kind(), amount, was.currency(), year, date, was.projectId(),
+					was.enterpriseId(), was.fundId(), was.sectorId(),
+					(input.note() != null) ? problems.name(input.note(), false, 500, "input", "note") : was.note());
+		}, this::payload);
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public DeletePayload deleteInvestment(@Argument DeleteInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Map<String, Object>> current = problems.key(input.id(), "Investment", true, "input", "id")
-				.flatMap((id) -> problems.found(this.writes.lock(id), "Investment", "input", "id"));
-			if (current.isEmpty() || !versionMatches(problems, current.get(), input.expectedVersion())) {
-				return null;
-			}
-			long id = GlobalId.keyOf(input.id(), "Investment", "input.id");
-			LocalDateTime now = Audit.now();
-			this.writes.delete(id, current.get(), now);
-			this.audit.record("Investment", id, "DELETE", new Changes().field("deletedAt", null, now), now);
-			return new DeletePayload(input.id(), List.of());
-		}, (problems) -> new DeletePayload(null, problems.errors()));
+		return this.writer.delete(InvestmentWrites.INVESTMENTS, input.id(), input.expectedVersion(), Writer.Then.nothing(),
+				(id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
 	}
 
-	private static boolean versionMatches(Problems problems, Map<String, Object> current, Long expected) {
-		return Versions.matches(problems, (Long) current.get("version"), expected);
-	}
-
-	private Investment find(long id) {
-		return this.investments.findAllById(List.of(id)).get(0);
+	private InvestmentPayload payload(Long id, List<UserError> errors) {
+		return new InvestmentPayload((id != null) ? this.investments.findAllById(List.of(id)).get(0) : null, errors);
 	}
 
 }

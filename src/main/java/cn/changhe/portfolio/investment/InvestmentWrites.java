@@ -3,15 +3,18 @@ package cn.changhe.portfolio.investment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import cn.changhe.portfolio.write.Column;
+import cn.changhe.portfolio.write.Refers;
+import cn.changhe.portfolio.write.Table;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,6 +24,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvestmentWrites {
 
+	/** A ledger row's writable columns. */
+	record Values(InvestmentKind kind, BigDecimal amount, String currency, Integer year,
+			@Column("invested_on") LocalDate date, @Refers("Project") Long projectId,
+			@Refers("Enterprise") Long enterpriseId, @Refers("Fund") Long fundId, @Refers("Sector") Long sectorId,
+			String note) {
+
+		Group group() {
+			return new Group(this.sectorId, this.year, this.kind.name(), this.currency);
+		}
+
+	}
+
+	/** Every write of a ledger row keeps the totals of the groups it leaves and joins. */
+	private static final Table.Upkeep<Values> TOTALS = new Table.Upkeep<>() {
+
+		@Override
+		public void before(JdbcClient jdbc, Values before, Values after) {
+			claim(jdbc, groups(before, after));
+		}
+
+		@Override
+		public void after(JdbcClient jdbc, Values before, Values after) {
+			ordered(groups(before, after)).forEach((group) -> recompute(jdbc, group));
+		}
+
+		private static List<Group> groups(Values before, Values after) {
+			return Stream.of(before, after).filter(Objects::nonNull).map(Values::group).toList();
+		}
+
+	};
+
+	static final Table<Values> INVESTMENTS = Table.of("Investment", "investment", Values.class).keepingUp(TOTALS);
+
 	private final JdbcClient jdbc;
 
 	InvestmentWrites(JdbcClient jdbc) {
@@ -29,65 +65,6 @@ public class InvestmentWrites {
 
 	/** The group of the totals a ledger row counts in. */
 	record Group(Long sectorId, int year, String kind, String currency) {
-	}
-
-	/** The row's current fields, locked until the transaction ends. */
-	Optional<Map<String, Object>> lock(long id) {
-		return this.jdbc.sql("""
-				SELECT kind, amount, currency, year, invested_on, project_id, enterprise_id, fund_id, sector_id, note, version
-				FROM investment WHERE id = ? AND deleted_at IS NULL FOR UPDATE""")
-			.param(id)
-			.query((rs, row) -> {
-				Map<String, Object> fields = new LinkedHashMap<>();
-				fields.put("kind", rs.getString("kind"));
-				fields.put("amount", rs.getBigDecimal("amount"));
-				fields.put("currency", rs.getString("currency"));
-				fields.put("year", rs.getInt("year"));
-				fields.put("date", rs.getObject("invested_on", LocalDate.class));
-				fields.put("projectId", nullable(rs.getLong("project_id"), rs.wasNull()));
-				fields.put("enterpriseId", nullable(rs.getLong("enterprise_id"), rs.wasNull()));
-				fields.put("fundId", nullable(rs.getLong("fund_id"), rs.wasNull()));
-				fields.put("sectorId", nullable(rs.getLong("sector_id"), rs.wasNull()));
-				fields.put("note", rs.getString("note"));
-				fields.put("version", rs.getLong("version"));
-				return fields;
-			})
-			.optional();
-	}
-
-	long insert(Map<String, Object> fields, String source, LocalDateTime now) {
-		Group group = group(fields);
-		claim(List.of(group));
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO investment (kind, amount, currency, year, invested_on, project_id, enterprise_id, fund_id,
-				                        sector_id, note, provenance, source, created_at, updated_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, ?, ?, 0)""")
-			.params(fields.get("kind"), fields.get("amount"), fields.get("currency"), fields.get("year"), fields.get("date"),
-					fields.get("projectId"), fields.get("enterpriseId"), fields.get("fundId"), fields.get("sectorId"),
-					fields.get("note"), source, now, now)
-			.update(keys, "id");
-		recompute(group);
-		return keys.getKey().longValue();
-	}
-
-	void update(long id, Map<String, Object> before, Map<String, Object> after, LocalDateTime now) {
-		List<Group> groups = claim(List.of(group(before), group(after)));
-		this.jdbc.sql("""
-				UPDATE investment SET amount = ?, year = ?, invested_on = ?, note = ?, updated_at = ?, version = version + 1
-				WHERE id = ? AND version = ?""")
-			.params(after.get("amount"), after.get("year"), after.get("date"), after.get("note"), now, id, before.get("version"))
-			.update();
-		groups.forEach(this::recompute);
-	}
-
-	void delete(long id, Map<String, Object> before, LocalDateTime now) {
-		Group group = group(before);
-		claim(List.of(group));
-		this.jdbc.sql("UPDATE investment SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-			.params(now, now, id)
-			.update();
-		recompute(group);
 	}
 
 	/** Deletes a project's live rows with it; answers their ids. */
@@ -101,7 +78,7 @@ public class InvestmentWrites {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<Group> groups = claim(rows.stream()
+		List<Group> groups = claim(this.jdbc, rows.stream()
 			.map((row) -> new Group((row.get("sector_id") != null) ? ((Number) row.get("sector_id")).longValue() : null,
 					((Number) row.get("year")).intValue(), (String) row.get("kind"), (String) row.get("currency")))
 			.toList());
@@ -110,7 +87,7 @@ public class InvestmentWrites {
 			.param("ids", ids)
 			.param("now", now)
 			.update();
-		groups.forEach(this::recompute);
+		groups.forEach((group) -> recompute(this.jdbc, group));
 		return ids;
 	}
 
@@ -119,15 +96,10 @@ public class InvestmentWrites {
 	 * every ledger write takes its groups' locks first, so that concurrent writers to a group take
 	 * turns and never wait on each other in a cycle.
 	 */
-	private List<Group> claim(List<Group> groups) {
-		List<Group> ordered = new LinkedHashSet<>(groups).stream()
-			.sorted(java.util.Comparator.comparing((Group g) -> (g.sectorId() != null) ? g.sectorId() : 0L)
-				.thenComparing(Group::year)
-				.thenComparing(Group::kind)
-				.thenComparing(Group::currency))
-			.toList();
+	private static List<Group> claim(JdbcClient jdbc, List<Group> groups) {
+		List<Group> ordered = ordered(groups);
 		for (Group group : ordered) {
-			this.jdbc.sql("""
+			jdbc.sql("""
 					INSERT INTO investment_total (sector_id, year, kind, currency, row_count, total, min_amount, max_amount)
 					VALUES (?, ?, ?, ?, 0, 0, 0, 0)
 					ON DUPLICATE KEY UPDATE row_count = row_count""")
@@ -137,11 +109,21 @@ public class InvestmentWrites {
 		return ordered;
 	}
 
+	/** The distinct groups in key order. */
+	private static List<Group> ordered(List<Group> groups) {
+		return new LinkedHashSet<>(groups).stream()
+			.sorted(java.util.Comparator.comparing((Group g) -> (g.sectorId() != null) ? g.sectorId() : 0L)
+				.thenComparing(Group::year)
+				.thenComparing(Group::kind)
+				.thenComparing(Group::currency))
+			.toList();
+	}
+
 	/**
 	 * Recomputes a claimed group of the totals from the ledger, with a locking read that sees what
 	 * the writers before this one committed.
 	 */
-	private void recompute(Group group) {
+	private static void recompute(JdbcClient jdbc, Group group) {
 		long sector = (group.sectorId() != null) ? group.sectorId() : 0L;
 		String sectorCondition = (group.sectorId() != null) ? "sector_id = ?" : "sector_id IS NULL";
 		List<Object> parameters = new java.util.ArrayList<>();
@@ -149,7 +131,7 @@ public class InvestmentWrites {
 			parameters.add(group.sectorId());
 		}
 		parameters.addAll(List.of(group.year(), group.kind(), group.currency()));
-		Map<String, Object> measures = this.jdbc.sql("SELECT COUNT(*) AS n, SUM(amount) AS total, MIN(amount) AS lowest, "
+		Map<String, Object> measures = jdbc.sql("SELECT COUNT(*) AS n, SUM(amount) AS total, MIN(amount) AS lowest, "
 				+ "MAX(amount) AS highest FROM investment WHERE " + sectorCondition
 				+ " AND year = ? AND kind = ? AND currency = ? AND deleted_at IS NULL FOR UPDATE")
 			.params(parameters)
@@ -157,12 +139,12 @@ public class InvestmentWrites {
 			.singleRow();
 		long count = ((Number) measures.get("n")).longValue();
 		if (count == 0) {
-			this.jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
+			jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
 				.params(sector, group.year(), group.kind(), group.currency())
 				.update();
 			return;
 		}
-		this.jdbc.sql("""
+		jdbc.sql("""
 				UPDATE investment_total SET row_count = ?, total = ?, min_amount = ?, max_amount = ?
 				WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?""")
 			.params(count, (BigDecimal) measures.get("total"), (BigDecimal) measures.get("lowest"),
@@ -189,15 +171,6 @@ public class InvestmentWrites {
 	/** A live fund's currency. */
 	Optional<String> fundCurrency(long id) {
 		return this.jdbc.sql("SELECT currency FROM fund WHERE id = ? AND deleted_at IS NULL").param(id).query(String.class).optional();
-	}
-
-	private static Group group(Map<String, Object> fields) {
-		return new Group((Long) fields.get("sectorId"), (Integer) fields.get("year"), (String) fields.get("kind"),
-				(String) fields.get("currency"));
-	}
-
-	private static Long nullable(long value, boolean wasNull) {
-		return wasNull ? null : value;
 	}
 
 }

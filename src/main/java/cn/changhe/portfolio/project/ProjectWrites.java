@@ -1,54 +1,69 @@
 package cn.changhe.portfolio.project;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changhe.portfolio.write.Beside;
+import cn.changhe.portfolio.write.Refers;
+import cn.changhe.portfolio.write.Table;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes of projects, their milestones and their 五未 listings, in the caller's transaction. A
- * project is the unit of locking: every write to it or its milestones and listings locks its row
- * first and raises its version.
+ * What mutations of projects, their milestones and their 五未 listings write, and the checks they
+ * read, in the caller's transaction. A project is the unit of locking: every write to it or its
+ * milestones and listings locks its row first and raises its version.
  */
 @Repository
 class ProjectWrites {
+
+	/**
+	 * A project's writable columns, with the day it reached each stage (kept in project_milestone)
+	 * and its open 五未 listing (in project_stall).
+	 */
+	record Values(String name, String nameEn, @Refers("Enterprise") Long enterpriseId, @Refers("Sector") Long sectorId,
+			BigDecimal totalInvestment, BigDecimal foreignInvestment, String foreignInvestmentCurrency,
+			BigDecimal landAreaMu, boolean provincialMajor, boolean reclaimedLand, ProjectStage stage,
+			@Beside Map<ProjectStage, LocalDate> milestones, @Beside Stall stall) {
+
+		/** The project at the next stage, reached on the day. */
+		Values reached(ProjectStage next, LocalDate on) {
+			Map<ProjectStage, LocalDate> reached = new EnumMap<>(ProjectStage.class);
+			reached.putAll(this.milestones);
+			reached.put(next, on);
+			return with(next, reached, this.stall);
+		}
+
+		/** The project with its 五未 listing as it is now. */
+		Values listed(Stall listing) {
+			return with(this.stage, this.milestones, listing);
+		}
+
+		private Values with(ProjectStage at, Map<ProjectStage, LocalDate> reached, Stall listing) {
+			return new Values(this.name, this.nameEn, this.enterpriseId, this.sectorId, this.totalInvestment,
+					this.foreignInvestment, this.foreignInvestmentCurrency, this.landAreaMu, this.provincialMajor,
+					this.reclaimedLand, at, reached, listing);
+		}
+
+	}
+
+	/** A 五未 listing: open until it is cleared. */
+	record Stall(Long id, StallCategory category, LocalDate listedOn, LocalDate clearedOn) {
+	}
+
+	static final Table<Values> PROJECTS = Table.of("Project", "project", Values.class)
+		.completedBy((jdbc, id, project) -> project.with(project.stage(), milestones(jdbc, id),
+				openStall(jdbc, id).orElse(null)));
 
 	private final JdbcClient jdbc;
 
 	ProjectWrites(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** The project's current fields, locked until the transaction ends. */
-	Optional<Map<String, Object>> lock(long id) {
-		return this.jdbc.sql("""
-				SELECT name, name_en, enterprise_id, sector_id, total_investment, foreign_investment,
-				       foreign_investment_currency, land_area_mu, provincial_major, reclaimed_land, stage, version
-				FROM project WHERE id = ? AND deleted_at IS NULL FOR UPDATE""")
-			.param(id)
-			.query((rs, row) -> {
-				Map<String, Object> fields = new LinkedHashMap<>();
-				fields.put("name", rs.getString("name"));
-				fields.put("nameEn", rs.getString("name_en"));
-				fields.put("enterpriseId", rs.getLong("enterprise_id"));
-				fields.put("sectorId", rs.getLong("sector_id"));
-				fields.put("totalInvestment", rs.getBigDecimal("total_investment"));
-				fields.put("foreignInvestment", rs.getBigDecimal("foreign_investment"));
-				fields.put("foreignInvestmentCurrency", rs.getString("foreign_investment_currency"));
-				fields.put("landAreaMu", rs.getBigDecimal("land_area_mu"));
-				fields.put("provincialMajor", rs.getBoolean("provincial_major"));
-				fields.put("reclaimedLand", rs.getBoolean("reclaimed_land"));
-				fields.put("stage", rs.getString("stage"));
-				fields.put("version", rs.getLong("version"));
-				return fields;
-			})
-			.optional();
 	}
 
 	/** Whether live talent awards still refer to the project. */
@@ -67,58 +82,19 @@ class ProjectWrites {
 			.optional();
 	}
 
-	boolean sectorExists(long id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM sector WHERE id = ? AND deleted_at IS NULL").param(id).query(Long.class).single() > 0;
-	}
-
-	long insert(Map<String, Object> fields, LocalDate signedOn, String source, LocalDateTime now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO project (name, name_en, enterprise_id, sector_id, total_investment, foreign_investment,
-				                     foreign_investment_currency, land_area_mu, provincial_major, reclaimed_land, stage,
-				                     provenance, source, created_at, updated_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNED', 'REPORTED', ?, ?, ?, 0)""")
-			.params(fields.get("name"), fields.get("nameEn"), fields.get("enterpriseId"), fields.get("sectorId"),
-					fields.get("totalInvestment"), fields.get("foreignInvestment"), fields.get("foreignInvestmentCurrency"),
-					fields.get("landAreaMu"), fields.get("provincialMajor"), fields.get("reclaimedLand"), source, now, now)
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		insertMilestone(id, ProjectStage.SIGNED, signedOn, source, now);
-		return id;
-	}
-
-	void update(long id, Map<String, Object> fields, long version, LocalDateTime now) {
-		this.jdbc.sql("""
-				UPDATE project SET name = ?, name_en = ?, sector_id = ?, total_investment = ?, foreign_investment = ?,
-				       foreign_investment_currency = ?, land_area_mu = ?, provincial_major = ?, reclaimed_land = ?,
-				       updated_at = ?, version = version + 1
-				WHERE id = ? AND version = ?""")
-			.params(fields.get("name"), fields.get("nameEn"), fields.get("sectorId"), fields.get("totalInvestment"),
-					fields.get("foreignInvestment"), fields.get("foreignInvestmentCurrency"), fields.get("landAreaMu"),
-					fields.get("provincialMajor"), fields.get("reclaimedLand"), now, id, version)
-			.update();
-	}
-
-	/** Raises the project's version and moves it to a stage, with the milestone. */
-	void reach(long id, ProjectStage stage, LocalDate reachedOn, String source, LocalDateTime now) {
-		insertMilestone(id, stage, reachedOn, source, now);
-		this.jdbc.sql("UPDATE project SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-			.params(stage.name(), now, id)
-			.update();
-	}
-
-	private void insertMilestone(long projectId, ProjectStage stage, LocalDate reachedOn, String source, LocalDateTime now) {
+	/** The milestone of the stage the project is now at. */
+	void insertMilestone(long projectId, Values project, String source, LocalDateTime now) {
 		this.jdbc.sql("""
 				INSERT INTO project_milestone (project_id, stage, reached_on, provenance, source, created_at, updated_at, version)
 				VALUES (?, ?, ?, 'REPORTED', ?, ?, ?, 0)""")
-			.params(projectId, stage.name(), reachedOn, source, now, now)
+			.params(projectId, project.stage().name(), project.milestones().get(project.stage()), source, now, now)
 			.update();
 	}
 
 	/** The day the project reached each stage it has reached. */
-	Map<ProjectStage, LocalDate> milestones(long projectId) {
-		Map<ProjectStage, LocalDate> reached = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT stage, reached_on FROM project_milestone WHERE project_id = ? AND deleted_at IS NULL")
+	private static Map<ProjectStage, LocalDate> milestones(JdbcClient jdbc, long projectId) {
+		Map<ProjectStage, LocalDate> reached = new EnumMap<>(ProjectStage.class);
+		jdbc.sql("SELECT stage, reached_on FROM project_milestone WHERE project_id = ? AND deleted_at IS NULL")
 			.param(projectId)
 			.query((java.sql.ResultSet rs) -> {
 				reached.put(ProjectStage.valueOf(rs.getString("stage")), rs.getObject("reached_on", LocalDate.class));
@@ -126,43 +102,29 @@ class ProjectWrites {
 		return reached;
 	}
 
-	/** The project's open 五未 listing: its id, category and the day it was listed. */
-	Optional<Object[]> openStall(long projectId) {
-		return this.jdbc.sql("""
+	/** The project's open 五未 listing. */
+	private static Optional<Stall> openStall(JdbcClient jdbc, long projectId) {
+		return jdbc.sql("""
 				SELECT id, category, listed_on FROM project_stall
 				WHERE project_id = ? AND cleared_on IS NULL AND deleted_at IS NULL ORDER BY listed_on DESC, id DESC LIMIT 1""")
 			.param(projectId)
-			.query((rs, row) -> new Object[] { rs.getLong("id"), rs.getString("category"),
-					rs.getObject("listed_on", LocalDate.class) })
+			.query((rs, row) -> new Stall(rs.getLong("id"), StallCategory.valueOf(rs.getString("category")),
+					rs.getObject("listed_on", LocalDate.class), null))
 			.optional();
 	}
 
-	long listStall(long projectId, StallCategory category, LocalDate listedOn, String source, LocalDateTime now) {
-		KeyHolder keys = new GeneratedKeyHolder();
+	void listStall(long projectId, Stall stall, String source, LocalDateTime now) {
 		this.jdbc.sql("""
 				INSERT INTO project_stall (project_id, category, listed_on, provenance, source, created_at, updated_at, version)
 				VALUES (?, ?, ?, 'REPORTED', ?, ?, ?, 0)""")
-			.params(projectId, category.name(), listedOn, source, now, now)
-			.update(keys, "id");
-		touch(projectId, now);
-		return keys.getKey().longValue();
+			.params(projectId, stall.category().name(), stall.listedOn(), source, now, now)
+			.update();
 	}
 
-	void clearStall(long stallId, long projectId, LocalDate clearedOn, LocalDateTime now) {
+	void clearStall(Stall stall, LocalDateTime now) {
 		this.jdbc.sql("UPDATE project_stall SET cleared_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND cleared_on IS NULL")
-			.params(clearedOn, now, stallId)
+			.params(stall.clearedOn(), now, stall.id())
 			.update();
-		touch(projectId, now);
-	}
-
-	void delete(long id, LocalDateTime now) {
-		this.jdbc.sql("UPDATE project SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-			.params(now, now, id)
-			.update();
-	}
-
-	private void touch(long projectId, LocalDateTime now) {
-		this.jdbc.sql("UPDATE project SET updated_at = ?, version = version + 1 WHERE id = ?").params(now, projectId).update();
 	}
 
 }

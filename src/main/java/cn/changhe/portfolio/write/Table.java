@@ -10,9 +10,13 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import cn.changhe.portfolio.audit.Changes;
 import cn.changhe.portfolio.graphql.GlobalId;
@@ -49,6 +53,8 @@ public final class Table<R extends Record> {
 
 	private final String lock;
 
+	private final String lockByKey;
+
 	private final String insert;
 
 	private final String update;
@@ -59,14 +65,20 @@ public final class Table<R extends Record> {
 
 	private final Completion<R> completion;
 
+	private final Upkeep<R> upkeep;
+
+	/** The components that key a row besides its id ({@link #keyedBy}), or none. */
+	private final int[] key;
+
 	/** Which components are columns of the row (not {@link Beside} it), in order. */
 	private final int[] columnar;
 
-	private Table(String type, String name, Class<R> record, Completion<R> completion, String duplicate,
-			String... duplicatePath) {
+	private Table(String type, String name, Class<R> record, Completion<R> completion, Upkeep<R> upkeep,
+			String[] key, String duplicate, String... duplicatePath) {
 		this.type = type;
 		this.name = name;
 		this.completion = completion;
+		this.upkeep = upkeep;
 		this.duplicate = duplicate;
 		this.duplicatePath = duplicatePath;
 		this.components = record.getRecordComponents();
@@ -86,22 +98,25 @@ public final class Table<R extends Record> {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.columnar = java.util.stream.IntStream.range(0, this.components.length)
+		this.columnar = IntStream.range(0, this.components.length)
 			.filter((i) -> !this.components[i].isAnnotationPresent(Beside.class))
 			.toArray();
-		List<String> columns = Arrays.stream(this.columnar)
-			.mapToObj((i) -> this.components[i])
-			.map((component) -> component.isAnnotationPresent(Column.class) ? component.getAnnotation(Column.class).value()
-					: column(component.getName()))
-			.toList();
-		this.lock = "SELECT " + String.join(", ", columns) + ", version FROM " + name
-				+ " WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+		List<String> names = Arrays.stream(this.components).map(RecordComponent::getName).toList();
+		this.key = Arrays.stream(key).mapToInt(names::indexOf).toArray();
+		List<String> columns = Arrays.stream(this.columnar).mapToObj(this::column).toList();
+		String selected = "SELECT " + String.join(", ", columns) + ", version, id, deleted_at IS NOT NULL FROM " + name;
+		this.lock = selected + " WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+		this.lockByKey = (this.key.length == 0) ? null : selected + " WHERE "
+				+ Arrays.stream(this.key).mapToObj((i) -> column(i) + " = ?").collect(Collectors.joining(" AND "))
+				+ " FOR UPDATE";
 		this.insert = "INSERT INTO " + name + " (" + String.join(", ", columns)
 				+ ", provenance, source, created_at, updated_at, version) VALUES ("
 				+ "?, ".repeat(columns.size()) + "'REPORTED', ?, ?, ?, 0)";
+		// a row set by its key is the writer's from then on, and a deleted one is back
+		String set = (this.key.length > 0) ? "provenance = 'REPORTED', source = ?, deleted_at = NULL, " : "";
 		this.update = "UPDATE " + name + " SET "
-				+ columns.stream().map((column) -> column + " = ?").collect(Collectors.joining(", "))
-				+ ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+				+ columns.stream().map((column) -> column + " = ?").collect(Collectors.joining(", ")) + ", " + set
+				+ "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 	}
 
 	/**
@@ -109,17 +124,33 @@ public final class Table<R extends Record> {
 	 * @param name the table ({@code enterprise})
 	 */
 	public static <R extends Record> Table<R> of(String type, String name, Class<R> record) {
-		return new Table<>(type, name, record, (jdbc, id, row) -> row, null);
+		return new Table<>(type, name, record, (jdbc, id, row) -> row, Upkeep.none(), new String[0], null);
 	}
 
 	/** The same table, with a unique key whose violation is this problem of the input field at the path. */
 	public Table<R> unique(String problem, String... path) {
-		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), this.completion, problem, path);
+		return new Table<>(this.type, this.name, record(), this.completion, this.upkeep, keyNames(), problem, path);
 	}
 
 	/** The same table, whose locked rows are completed with what is kept {@link Beside} them. */
 	public Table<R> completedBy(Completion<R> completion) {
-		return new Table<>(this.type, this.name, this.constructor.getDeclaringClass(), completion, this.duplicate,
+		return new Table<>(this.type, this.name, record(), completion, this.upkeep, keyNames(), this.duplicate,
+				this.duplicatePath);
+	}
+
+	/** The same table, whose every write also keeps up what {@code upkeep} maintains. */
+	public Table<R> keepingUp(Upkeep<R> upkeep) {
+		return new Table<>(this.type, this.name, record(), this.completion, upkeep, keyNames(), this.duplicate,
+				this.duplicatePath);
+	}
+
+	/**
+	 * The same table, whose rows clients set by these components (a code and a year) rather than
+	 * create: there is one row of each key, live or deleted, and setting it over a deleted one
+	 * brings it back.
+	 */
+	public Table<R> keyedBy(String... components) {
+		return new Table<>(this.type, this.name, record(), this.completion, this.upkeep, components, this.duplicate,
 				this.duplicatePath);
 	}
 
@@ -129,6 +160,51 @@ public final class Table<R extends Record> {
 
 		R complete(JdbcClient jdbc, long id, R row);
 
+	}
+
+	/**
+	 * What a table's writes keep up beside it in their transaction (such as totals over its rows):
+	 * {@code before} runs before the row is written and {@code after} after it, each with the row's
+	 * values before and after (null for a row created or deleted).
+	 */
+	public interface Upkeep<R extends Record> {
+
+		void before(JdbcClient jdbc, R before, R after);
+
+		void after(JdbcClient jdbc, R before, R after);
+
+		static <R extends Record> Upkeep<R> none() {
+			return new Upkeep<>() {
+
+				@Override
+				public void before(JdbcClient jdbc, R before, R after) {
+				}
+
+				@Override
+				public void after(JdbcClient jdbc, R before, R after) {
+				}
+
+			};
+		}
+
+	}
+
+	Upkeep<R> upkeep() {
+		return this.upkeep;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Class<R> record() {
+		return (Class<R>) this.constructor.getDeclaringClass();
+	}
+
+	private String[] keyNames() {
+		return Arrays.stream(this.key).mapToObj((i) -> this.components[i].getName()).toArray(String[]::new);
+	}
+
+	private String column(int component) {
+		RecordComponent c = this.components[component];
+		return c.isAnnotationPresent(Column.class) ? c.getAnnotation(Column.class).value() : column(c.getName());
 	}
 
 	/** Whether a unique key refused the write for a problem of its input, which it adds. */
@@ -145,11 +221,30 @@ public final class Table<R extends Record> {
 
 	/** The live row's columns and version, locked until the transaction ends. */
 	public Optional<Locked<R>> lock(JdbcClient jdbc, long id) {
-		return jdbc.sql(this.lock)
-			.param(id)
-			.query((rs, row) -> new Locked<>(id, read(rs), rs.getLong("version")))
+		return locked(jdbc, jdbc.sql(this.lock).param(id));
+	}
+
+	/** The row with the key of the values ({@link #keyedBy}), live or deleted, locked until the transaction ends. */
+	public Optional<Locked<R>> lockByKey(JdbcClient jdbc, R values) {
+		return locked(jdbc, jdbc.sql(this.lockByKey).params(keyOf(values)));
+	}
+
+	/** The values of the key's components, as a problem names them ({@code PROJECTS_SIGNED for 2024}). */
+	public String describeKey(R values) {
+		return keyOf(values).stream().map(String::valueOf).collect(Collectors.joining(" for "));
+	}
+
+	private List<Object> keyOf(R values) {
+		return Arrays.stream(this.key).mapToObj((i) -> value(i, values)).toList();
+	}
+
+	private Optional<Locked<R>> locked(JdbcClient jdbc, JdbcClient.StatementSpec statement) {
+		int at = this.columnar.length;
+		return statement
+			.query((rs, row) -> new Locked<>(rs.getLong(at + 2), read(rs), rs.getLong(at + 1), rs.getBoolean(at + 3)))
 			.optional()
-			.map((row) -> new Locked<>(id, this.completion.complete(jdbc, id, row.values()), row.version()));
+			.map((row) -> new Locked<>(row.id(), this.completion.complete(jdbc, row.id(), row.values()), row.version(),
+					row.deleted()));
 	}
 
 	/** A new row; its id. */
@@ -162,8 +257,11 @@ public final class Table<R extends Record> {
 	}
 
 	/** The row's columns set to the values, if it is still at the version. */
-	public void update(JdbcClient jdbc, long id, R values, long version, LocalDateTime now) {
+	public void update(JdbcClient jdbc, long id, R values, long version, String source, LocalDateTime now) {
 		List<Object> params = new ArrayList<>(values(values));
+		if (this.key.length > 0) {
+			params.add(source);
+		}
 		params.addAll(List.of(now, id, version));
 		jdbc.sql(this.update).params(params).update();
 	}
@@ -216,10 +314,44 @@ public final class Table<R extends Record> {
 	public Changes changes(R before, R after) {
 		Changes changes = new Changes();
 		for (int i = 0; i < this.components.length; i++) {
-			changes.field(this.components[i].getName(), audited(i, (before != null) ? value(i, before) : null),
+			audit(changes, this.components[i].getName(), audited(i, (before != null) ? value(i, before) : null),
 					audited(i, value(i, after)));
 		}
 		return changes;
+	}
+
+	/** A map or a record kept beside the row is audited entry by entry ({@code milestones.SIGNED}). */
+	private static void audit(Changes changes, String name, Object before, Object after) {
+		if (before instanceof Map<?, ?> || after instanceof Map<?, ?>) {
+			Map<?, ?> was = (before != null) ? (Map<?, ?>) before : Map.of();
+			Map<?, ?> is = (after != null) ? (Map<?, ?>) after : Map.of();
+			Set<Object> keys = new LinkedHashSet<>(was.keySet());
+			keys.addAll(is.keySet());
+			keys.forEach((key) -> changes.field(name + "." + key, was.get(key), is.get(key)));
+		}
+		else if (before instanceof Record || after instanceof Record) {
+			Class<?> type = ((before != null) ? before : after).getClass();
+			for (RecordComponent component : type.getRecordComponents()) {
+				changes.field(name + "." + component.getName(), part(component, before), part(component, after));
+			}
+		}
+		else {
+			changes.field(name, before, after);
+		}
+	}
+
+	private static Object part(RecordComponent component, Object record) {
+		if (record == null) {
+			return null;
+		}
+		try {
+			Method accessor = component.getAccessor();
+			accessor.setAccessible(true);
+			return accessor.invoke(record);
+		}
+		catch (IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A key of another row by its global id, as clients know it. */
@@ -267,8 +399,9 @@ public final class Table<R extends Record> {
 	 * @param id its key
 	 * @param values its writable columns
 	 * @param version the version it is at
+	 * @param deleted whether it is marked deleted (only a row locked by its key may be)
 	 */
-	public record Locked<R extends Record>(long id, R values, long version) {
+	public record Locked<R extends Record>(long id, R values, long version, boolean deleted) {
 	}
 
 }

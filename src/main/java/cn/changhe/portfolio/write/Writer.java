@@ -15,6 +15,7 @@ import cn.changhe.portfolio.graphql.Versions;
 import cn.changhe.portfolio.write.Table.Locked;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,21 +72,57 @@ public class Writer {
 			if (problems.any()) {
 				return null;
 			}
-			LocalDateTime now = Audit.now();
-			long key;
-			try {
-				key = table.insert(this.jdbc, row, "API: " + this.actor.current(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				if (!table.duplicate(problems)) {
-					throw ex;
-				}
+			Long key = insert(table, row, problems);
+			if (key == null) {
 				return null;
 			}
 			then.written(key, row, problems);
-			this.audit.record(table.type(), key, "CREATE", table.created(row), now);
 			return payload.of(key, List.of());
 		}, (problems) -> payload.of(null, problems.errors()));
+	}
+
+	/** The new row's key; null where a unique key refused it (a problem). */
+	private <R extends Record> Long insert(Table<R> table, R row, Problems problems) {
+		LocalDateTime now = Audit.now();
+		long key;
+		table.upkeep().before(this.jdbc, null, row);
+		try {
+			key = table.insert(this.jdbc, row, source(), now);
+		}
+		catch (DuplicateKeyException ex) {
+			if (!table.duplicate(problems)) {
+				throw ex;
+			}
+			return null;
+		}
+		table.upkeep().after(this.jdbc, null, row);
+		this.audit.record(table.type(), key, "CREATE", table.created(row), now);
+		return key;
+	}
+
+	/** The row's new values at its version; false where a unique key refused them (a problem). */
+	private <R extends Record> boolean update(Table<R> table, String action, Locked<R> before, R after,
+			Problems problems) {
+		LocalDateTime now = Audit.now();
+		table.upkeep().before(this.jdbc, before.values(), after);
+		try {
+			table.update(this.jdbc, before.id(), after, before.version(), source(), now);
+		}
+		catch (DuplicateKeyException ex) {
+			if (!table.duplicate(problems)) {
+				throw ex;
+			}
+			return false;
+		}
+		table.upkeep().after(this.jdbc, before.values(), after);
+		// a deleted row set again by its key is a new one to the audit trail
+		this.audit.record(table.type(), before.id(), before.deleted() ? "CREATE" : action,
+				before.deleted() ? table.created(after) : table.changes(before.values(), after), now);
+		return true;
+	}
+
+	private String source() {
+		return "API: " + this.actor.current();
 	}
 
 	public <R extends Record, P> P create(Table<R> table, Function<Problems, R> values, Payload<P> payload) {
@@ -104,6 +141,15 @@ public class Writer {
 	/** A change to the row that {@code lock} finds and locks (with problems where it finds none). */
 	public <R extends Record, P> P update(Table<R> table, Function<Problems, Optional<Locked<R>>> lock,
 			Change<R> change, Then<R> then, Payload<P> payload) {
+		return update(table, "UPDATE", lock, change, then, payload);
+	}
+
+	/**
+	 * The same, recorded in the audit trail as the action ({@code RECORD_MILESTONE}) rather than an
+	 * {@code UPDATE}.
+	 */
+	public <R extends Record, P> P update(Table<R> table, String action, Function<Problems, Optional<Locked<R>>> lock,
+			Change<R> change, Then<R> then, Payload<P> payload) {
 		return Payloads.transaction(this.tx, (problems) -> {
 			Optional<Locked<R>> current = lock.apply(problems);
 			if (current.isEmpty()) {
@@ -114,18 +160,10 @@ public class Writer {
 			if (problems.any()) {
 				return null;
 			}
-			LocalDateTime now = Audit.now();
-			try {
-				table.update(this.jdbc, before.id(), after, before.version(), now);
-			}
-			catch (DuplicateKeyException ex) {
-				if (!table.duplicate(problems)) {
-					throw ex;
-				}
+			if (!update(table, action, before, after, problems)) {
 				return null;
 			}
 			then.written(before.id(), after, problems);
-			this.audit.record(table.type(), before.id(), "UPDATE", table.changes(before.values(), after), now);
 			return payload.of(before.id(), List.of());
 		}, (problems) -> payload.of(null, problems.errors()));
 	}
@@ -148,9 +186,50 @@ public class Writer {
 				return null;
 			}
 			LocalDateTime now = Audit.now();
+			table.upkeep().before(this.jdbc, current.get().values(), null);
 			table.delete(this.jdbc, current.get().id(), now);
+			table.upkeep().after(this.jdbc, current.get().values(), null);
 			this.audit.record(table.type(), current.get().id(), "DELETE", new Changes().field("deletedAt", null, now), now);
 			return payload.of(current.get().id(), List.of());
+		}, (problems) -> payload.of(null, problems.errors()));
+	}
+
+	/**
+	 * The row of a table {@link Table#keyedBy keyed} by some of its values, set to the values from
+	 * the input: created where there is none (then {@code input.expectedVersion} is left out), else
+	 * replaced at the version the client read.
+	 */
+	public <R extends Record, P> P set(Table<R> table, Function<Problems, R> values, Long expectedVersion,
+			Payload<P> payload) {
+		return Payloads.transaction(this.tx, (problems) -> {
+			R row = values.apply(problems);
+			if (problems.any()) {
+				return null;
+			}
+			Optional<Locked<R>> current = table.lockByKey(this.jdbc, row);
+			if (current.isPresent() && !current.get().deleted()) {
+				Versions.matches(problems, current.get().version(), expectedVersion);
+			}
+			else if (expectedVersion != null) {
+				problems.add(UserError.Code.CONFLICT, "There is no " + table.type() + " " + table.describeKey(row)
+						+ ", so no version " + expectedVersion + " of it: leave `input.expectedVersion` out to create it.",
+						"input", "expectedVersion");
+			}
+			if (problems.any()) {
+				return null;
+			}
+			if (current.isPresent()) {
+				update(table, "UPDATE", current.get(), row, problems);
+				return payload.of(current.get().id(), List.of());
+			}
+			try {
+				return payload.of(insert(table, row, problems), List.of());
+			}
+			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+				problems.add(UserError.Code.CONFLICT, "The " + table.type() + " " + table.describeKey(row)
+						+ " was created meanwhile: read it and set it again with its version.", "input", "expectedVersion");
+				return null;
+			}
 		}, (problems) -> payload.of(null, problems.errors()));
 	}
 
