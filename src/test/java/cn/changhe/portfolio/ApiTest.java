@@ -2,6 +2,7 @@ package cn.changhe.portfolio;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -115,6 +117,16 @@ public abstract class ApiTest {
 			assertThat(errors.get(0).getErrorType().toString()).isEqualTo("TOO_COMPLEX");
 			assertThat(errors.get(0).getMessage()).contains(words);
 		});
+	}
+
+	/** An operation that fails with errors (no data), which {@code check} asserts. */
+	protected static void refused(HttpGraphQlTester client, String document, Consumer<List<ResponseError>> check) {
+		client.document(document).execute().errors().satisfy(check);
+	}
+
+	/** An operation that fails, its first error of this type ({@code FORBIDDEN}). */
+	protected static void refused(HttpGraphQlTester client, String document, String errorType) {
+		refused(client, document, (errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo(errorType));
 	}
 
 	/** Rows of a table (and condition), read directly: to show that a refused write wrote nothing. */

@@ -58,8 +58,8 @@ class InvestmentSummaryController implements RuntimeWiringConfigurer {
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		wiring.type("InvestmentGroup", (type) -> type.dataFetcher("sector", GROUP_SECTOR)
-			.dataFetcher("fund", ByKey.one("fund", InvestmentGroup::fundId))
-			.dataFetcher("enterprise", ByKey.one("enterprise", InvestmentGroup::enterpriseId)));
+			.dataFetcher("fund", ByKey.one("Fund", InvestmentGroup::fundId))
+			.dataFetcher("enterprise", ByKey.one("Enterprise", InvestmentGroup::enterpriseId)));
 	}
 
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
@@ -24,24 +24,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ZoneMutations {
 
-	/** A code: capital letters, digits and underscores, starting with a letter. */
-	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
-
 	private static final int CODE_LENGTH = 60;
 
 	private final Writer writer;
 
 	private final ZoneWrites writes;
 
-	private final IndicatorRepository indicators;
-
-	private final ZoneRepository zone;
-
-	ZoneMutations(Writer writer, ZoneWrites writes, IndicatorRepository indicators, ZoneRepository zone) {
+	ZoneMutations(Writer writer, ZoneWrites writes) {
 		this.writer = writer;
 		this.writes = writes;
-		this.indicators = indicators;
-		this.zone = zone;
 	}
 
 	enum Qualifier {
@@ -76,7 +67,7 @@ class ZoneMutations {
 						problems.name(input.unit(), true, 20, "input", "unit"),
 						decimal(problems, input.yoyChangePct(), false, 7, 2, "input", "yoyChangePct"), input.qualifier()),
 				input.expectedVersion(), (id, errors) -> new IndicatorPayload(
-						(id != null) ? this.indicators.findAllById(List.of(id)).get(0) : null, errors));
+						this.writer.read(Indicator.class, id), errors));
 	}
 
 	@MutationMapping
@@ -94,39 +85,29 @@ class ZoneMutations {
 			return new ZoneWrites.TargetValues(code, year, name, nameEn, target,
 					problems.name(input.unit(), true, 20, "input", "unit"), input.qualifier());
 		}, input.expectedVersion(),
-				(id, errors) -> new TargetPayload((id != null) ? this.zone.findAllById(List.of(id)).get(0) : null, errors));
+				(id, errors) -> new TargetPayload(this.writer.read(Target.class, id), errors));
 	}
 
 	@BatchMapping(typeName = "Indicator", field = "version")
 	Map<Indicator, Long> indicatorVersion(List<Indicator> indicators) {
-		Map<Long, Long> versions = this.writes.versions("zone_indicator",
-				indicators.stream().map(Indicator::id).distinct().toList());
-		Map<Indicator, Long> result = new LinkedHashMap<>();
-		indicators.forEach((indicator) -> result.put(indicator, versions.get(indicator.id())));
-		return result;
+		return versions("zone_indicator", indicators, Indicator::id);
 	}
 
 	@BatchMapping(typeName = "Target", field = "version")
 	Map<Target, Long> targetVersion(List<Target> targets) {
-		Map<Long, Long> versions = this.writes.versions("zone_target",
-				targets.stream().map(Target::id).distinct().toList());
-		Map<Target, Long> result = new LinkedHashMap<>();
-		targets.forEach((target) -> result.put(target, versions.get(target.id())));
+		return versions("zone_target", targets, Target::id);
+	}
+
+	/** Each row's version, read for the batch in one statement. */
+	private <T> Map<T, Long> versions(String table, List<T> rows, Function<T, Long> id) {
+		Map<Long, Long> versions = this.writes.versions(table, rows.stream().map(id).distinct().toList());
+		Map<T, Long> result = new LinkedHashMap<>();
+		rows.forEach((row) -> result.put(row, versions.get(id.apply(row))));
 		return result;
 	}
 
 	private static String code(Problems problems, String value) {
-		if (value == null || value.isBlank()) {
-			problems.add(UserError.Code.REQUIRED, "`input.code` is required.", "input", "code");
-			return null;
-		}
-		String code = value.strip();
-		if (code.length() > CODE_LENGTH || !CODE.matcher(code).matches()) {
-			problems.add(UserError.Code.INVALID, "`input.code` must be capital letters, digits and underscores, starting with a letter, at most "
-					+ CODE_LENGTH + " characters (such as FIXED_ASSET_INVESTMENT).", "input", "code");
-			return null;
-		}
-		return code;
+		return problems.code(value, CODE_LENGTH, "FIXED_ASSET_INVESTMENT", "input", "code");
 	}
 
 	/** A decimal that fits its column: at most so many digits before the point and so many after. */

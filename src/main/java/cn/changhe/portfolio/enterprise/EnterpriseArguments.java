@@ -1,19 +1,19 @@
 package cn.changhe.portfolio.enterprise;
 
 import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Paging;
+import cn.changhe.portfolio.graphql.ConnectionArguments;
 
 /**
  * The arguments of a field that lists enterprises.
  */
 record EnterpriseArguments(EnterpriseFilter filter, EnterpriseOrder orderBy, Integer first, String after,
-		Integer last, String before) implements Paging {
+		Integer last, String before) implements ConnectionArguments<EnterpriseFilter> {
 
-	EnterpriseFilter filterOrNone() {
+	public EnterpriseFilter filterOrNone() {
 		return (this.filter != null) ? this.filter : EnterpriseFilter.NONE;
 	}
 
-	PageRequest page() {
+	public PageRequest page() {
 		EnterpriseOrder order = (this.orderBy != null) ? this.orderBy : new EnterpriseOrder(null, null);
 		return page(order.sortKey("e.id"), order.direction());
 	}

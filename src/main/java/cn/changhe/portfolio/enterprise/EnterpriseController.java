@@ -4,11 +4,9 @@ import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.investment.Investment;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -21,39 +19,37 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EnterpriseController implements RuntimeWiringConfigurer {
 
+	private static final Relation<EnterpriseFilter, Enterprise> ENTERPRISES_OF_SECTOR = Relation.named("enterprisesOfSector");
+
+	private static final Relation<EnterpriseFilter, Enterprise> PORTFOLIO_OF_FUND = Relation.named("portfolioOfFund");
+
+	private static final ByKey<QualificationGrant> QUALIFICATIONS_OF_ENTERPRISE = ByKey.named("qualificationsOfEnterprise");
+
+	private static final ByKey<EnterpriseAward> ENTERPRISE_AWARDS_OF_ENTERPRISE = ByKey.named("enterpriseAwardsOfEnterprise");
+
 	private final EnterpriseRepository enterprises;
 
 	EnterpriseController(EnterpriseRepository enterprises, DataLoaders loaders) {
 		this.enterprises = enterprises;
-		ByKey.rows(loaders, "enterprise", enterprises::findAllById);
-		ByKey.children(loaders, "qualificationsOfEnterprise", enterprises::qualificationsOf, QualificationGrant::enterpriseId);
-		ByKey.children(loaders, "enterpriseAwardsOfEnterprise", enterprises::awardsOf, EnterpriseAward::enterpriseId);
-		Relation.register(loaders, "enterprisesOfSector", enterprises.ofSectors());
-		Relation.register(loaders, "portfolioOfFund", enterprises.ofFunds());
+		QUALIFICATIONS_OF_ENTERPRISE.children(loaders, enterprises::qualificationsOf, QualificationGrant::enterpriseId);
+		ENTERPRISE_AWARDS_OF_ENTERPRISE.children(loaders, enterprises::awardsOf, EnterpriseAward::enterpriseId);
+		ENTERPRISES_OF_SECTOR.register(loaders, enterprises.of("e.sector_id"));
+		PORTFOLIO_OF_FUND.register(loaders, enterprises.ofFunds());
 	}
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
 	public Connection<Enterprise> enterprises(@CachedArguments EnterpriseArguments arguments, DataFetchingEnvironment env) {
-		EnterpriseFilter filter = arguments.filterOrNone();
-		PageRequest page = arguments.page();
-		return Connection.of(this.enterprises.page(filter, page, Selections.ofNodes(env)), page,
-				() -> this.enterprises.count(filter));
+		return this.enterprises.connection(arguments, Selections.ofNodes(env));
 	}
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Sector", (type) -> type.dataFetcher("enterprises", relation("enterprisesOfSector")))
-			.type("Fund", (type) -> type.dataFetcher("portfolioEnterprises", relation("portfolioOfFund")));
-		wiring.type("Enterprise", (type) -> type.dataFetcher("qualifications", ByKey.many("qualificationsOfEnterprise"))
-			.dataFetcher("awards", ByKey.many("enterpriseAwardsOfEnterprise")))
-			.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("enterprise", Investment::enterpriseId)));
-	}
-
-	/** The fetcher of a relation listing enterprises, asking the loader of that name. */
-	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, EnterpriseArguments.class, EnterpriseArguments::filterOrNone,
-				EnterpriseArguments::page);
+		wiring.type("Sector", (type) -> type.dataFetcher("enterprises", ENTERPRISES_OF_SECTOR.field(EnterpriseArguments.class)))
+			.type("Fund", (type) -> type.dataFetcher("portfolioEnterprises", PORTFOLIO_OF_FUND.field(EnterpriseArguments.class)));
+		wiring.type("Enterprise", (type) -> type.dataFetcher("qualifications", QUALIFICATIONS_OF_ENTERPRISE.many())
+			.dataFetcher("awards", ENTERPRISE_AWARDS_OF_ENTERPRISE.many()))
+			.type("Investment", (type) -> type.dataFetcher("enterprise", ByKey.one("Enterprise", Investment::enterpriseId)));
 	}
 
 }

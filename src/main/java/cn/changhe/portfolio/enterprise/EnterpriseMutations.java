@@ -7,6 +7,8 @@ import java.util.Locale;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.security.Access;
+import cn.changhe.portfolio.write.Refers;
+import cn.changhe.portfolio.write.Table;
 import cn.changhe.portfolio.write.Writer;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -17,15 +19,21 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EnterpriseMutations {
 
-	private final Writer writer;
+	private static final String USCC_TAKEN = "Another enterprise has this unified social credit code.";
 
-	private final EnterpriseWrites writes;
+	/** An enterprise's writable columns. */
+	record Values(String name, String nameEn, String uscc, @Refers("Sector") Long sectorId, LocalDate establishedOn) {
+	}
+
+	static final Table<Values> TABLE = Table.of("Enterprise", "enterprise", Values.class)
+		.unique(USCC_TAKEN, "input", "uscc");
+
+	private final Writer writer;
 
 	private final EnterpriseRepository enterprises;
 
-	EnterpriseMutations(Writer writer, EnterpriseWrites writes, EnterpriseRepository enterprises) {
+	EnterpriseMutations(Writer writer, EnterpriseRepository enterprises) {
 		this.writer = writer;
-		this.writes = writes;
 		this.enterprises = enterprises;
 	}
 
@@ -36,20 +44,14 @@ class EnterpriseMutations {
 			String sectorId, LocalDate establishedOn) {
 	}
 
-	record DeleteInput(String id, Long expectedVersion) {
-	}
-
 	record EnterprisePayload(Enterprise enterprise, List<UserError> userErrors) {
-	}
-
-	record DeletePayload(String deletedId, List<UserError> userErrors) {
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public EnterprisePayload createEnterprise(@Argument CreateEnterpriseInput input) {
-		return this.writer.create(EnterpriseWrites.TABLE,
-				(problems) -> new EnterpriseWrites.Values(problems.name(input.name(), true, 200, "input", "name"),
+		return this.writer.create(TABLE,
+				(problems) -> new Values(problems.name(input.name(), true, 200, "input", "name"),
 						problems.name(input.nameEn(), false, 300, "input", "nameEn"), uscc(problems, input.uscc(), null),
 						sector(problems, input.sectorId()),
 						problems.pastDate(input.establishedOn(), false, "input", "establishedOn")),
@@ -59,9 +61,9 @@ class EnterpriseMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public EnterprisePayload updateEnterprise(@Argument UpdateEnterpriseInput input) {
-		return this.writer.update(EnterpriseWrites.TABLE, input.id(), input.expectedVersion(), (problems, before) -> {
-			EnterpriseWrites.Values was = before.values();
-			return new EnterpriseWrites.Values(
+		return this.writer.update(TABLE, input.id(), input.expectedVersion(), (problems, before) -> {
+			Values was = before.values();
+			return new Values(
 					(input.name() != null) ? problems.name(input.name(), true, 200, "input", "name") : was.name(),
 					(input.nameEn() != null) ? problems.name(input.nameEn(), false, 300, "input", "nameEn") : was.nameEn(),
 					(input.uscc() != null) ? uscc(problems, input.uscc(), before.id()) : was.uscc(),
@@ -73,18 +75,18 @@ class EnterpriseMutations {
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
-	public DeletePayload deleteEnterprise(@Argument DeleteInput input) {
-		return this.writer.delete(EnterpriseWrites.TABLE, input.id(), input.expectedVersion(), (id, values, problems) -> {
-			if (this.writes.inUse(id)) {
+	public Writer.DeletePayload deleteEnterprise(@Argument Writer.DeleteInput input) {
+		return this.writer.delete(TABLE, input, (id, values, problems) -> {
+			if (this.enterprises.inUse(id)) {
 				problems.add(UserError.Code.INVALID,
 						"The enterprise still has live projects, ledger rows or talent awards; delete them first.", "input",
 						"id");
 			}
-		}, (id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
+		});
 	}
 
 	private EnterprisePayload payload(Long id, List<UserError> errors) {
-		return new EnterprisePayload((id != null) ? this.enterprises.findAllById(List.of(id)).get(0) : null, errors);
+		return new EnterprisePayload(this.writer.read(Enterprise.class, id), errors);
 	}
 
 	private String uscc(Problems problems, String uscc, Long exceptId) {
@@ -99,8 +101,8 @@ class EnterpriseMutations {
 					"input", "uscc");
 			return null;
 		}
-		if (this.writes.usccTaken(code, exceptId)) {
-			problems.add(UserError.Code.DUPLICATE, EnterpriseWrites.USCC_TAKEN, "input", "uscc");
+		if (this.enterprises.usccTaken(code, exceptId)) {
+			problems.add(UserError.Code.DUPLICATE, USCC_TAKEN, "input", "uscc");
 			return null;
 		}
 		return code;

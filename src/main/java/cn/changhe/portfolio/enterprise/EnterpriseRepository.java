@@ -3,27 +3,25 @@ package cn.changhe.portfolio.enterprise;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.GlobalId;
-import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.Listing;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
+import cn.changhe.portfolio.write.Lookups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class EnterpriseRepository implements NodeLookup {
+public class EnterpriseRepository extends ListingRepository<EnterpriseFilter, Enterprise> {
 
 	private static final String COLUMNS = """
 			e.id, e.uscc, e.name, e.name_en, e.sector_id, e.established_on,
@@ -51,33 +49,13 @@ public class EnterpriseRepository implements NodeLookup {
 			                   WHERE kind = 'FUND_EQUITY' AND deleted_at IS NULL AND fund_id IS NOT NULL) fe
 			  ON fe.enterprise_id = e.id""", "e.id", EnterpriseRepository::enterprise);
 
-	private final JdbcClient jdbc;
-
 	EnterpriseRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	/** A page of the rows the filter finds, reading what the fields selected of them need. */
-	List<Row<Enterprise>> page(EnterpriseFilter filter, PageRequest page, Set<String> fields) {
-		return LISTING.page(this.jdbc, conditions(filter), page, fields);
-	}
-
-	long count(EnterpriseFilter filter) {
-		return LISTING.count(this.jdbc, conditions(filter));
-	}
-
-	/** A relation's source: the enterprises of a sector. */
-	Relation.Source<EnterpriseFilter, Enterprise> ofSectors() {
-		return source(LISTING, "e.sector_id");
+		super(jdbc, "Enterprise", LISTING, EnterpriseRepository::conditions, (where) -> Scope.enterprises(where, "e.id"));
 	}
 
 	/** A relation's source: the enterprises a fund made equity investments in. */
 	Relation.Source<EnterpriseFilter, Enterprise> ofFunds() {
-		return source(PORTFOLIOS, "fe.fund_id");
-	}
-
-	private Relation.Source<EnterpriseFilter, Enterprise> source(Listing<Enterprise> listing, String parent) {
-		return listing.relation(this.jdbc, parent, EnterpriseRepository::conditions);
+		return of(PORTFOLIOS, "fe.fund_id");
 	}
 
 	private static Conditions conditions(EnterpriseFilter filter) {
@@ -100,22 +78,23 @@ public class EnterpriseRepository implements NodeLookup {
 		return where;
 	}
 
-	@Override
-	public String type() {
-		return "Enterprise";
+	/** Whether another enterprise, live or deleted, has the code (codes are unique over all rows). */
+	boolean usccTaken(String uscc, Long exceptId) {
+		return Lookups.any(this.jdbc,
+				"enterprise WHERE uscc = ? AND id <> ?", uscc, (exceptId != null) ? exceptId : -1L);
 	}
 
-	@Override
-	public List<Enterprise> findAllById(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Conditions where = Scope.enterprises(new Conditions().and("e.deleted_at IS NULL").andIn("e.id", ids), "e.id");
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enterprise e" + where.where())
-			.params(where.parameters())
-			.query(LISTING.mapper())
-			.list();
+	/** Whether live projects, ledger rows or talent awards still refer to the enterprise. */
+	boolean inUse(long id) {
+		return this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM project WHERE enterprise_id = ? AND deleted_at IS NULL)
+				     + (SELECT COUNT(*) FROM investment WHERE enterprise_id = ? AND deleted_at IS NULL)
+				     + (SELECT COUNT(*) FROM talent_award WHERE enterprise_id = ? AND deleted_at IS NULL)""")
+			.params(id, id, id)
+			.query(Long.class)
+			.single() > 0;
 	}
+
 	List<QualificationGrant> qualificationsOf(Collection<Long> enterpriseIds) {
 		return this.jdbc.sql("""
 				SELECT enterprise_id, qualification, granted_year, provenance, source FROM enterprise_qualification

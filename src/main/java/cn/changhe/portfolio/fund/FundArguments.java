@@ -1,19 +1,19 @@
 package cn.changhe.portfolio.fund;
 
 import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Paging;
+import cn.changhe.portfolio.graphql.ConnectionArguments;
 
 /**
  * The arguments of a field that lists funds.
  */
 record FundArguments(FundFilter filter, FundOrder orderBy, Integer first, String after, Integer last, String before)
-		implements Paging {
+		implements ConnectionArguments<FundFilter> {
 
-	FundFilter filterOrNone() {
+	public FundFilter filterOrNone() {
 		return (this.filter != null) ? this.filter : FundFilter.NONE;
 	}
 
-	PageRequest page() {
+	public PageRequest page() {
 		FundOrder order = (this.orderBy != null) ? this.orderBy : new FundOrder(null, null);
 		return page(order.sortKey("f.id"), order.direction());
 	}

@@ -10,14 +10,12 @@ import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
 import cn.changhe.portfolio.graphql.Identified;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Relations;
 import cn.changhe.portfolio.investment.Investment;
 import cn.changhe.portfolio.sector.Sector;
 import cn.changhe.portfolio.sector.SectorRepository;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
@@ -30,6 +28,16 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FundController implements RuntimeWiringConfigurer {
 
+	private static final Relation<FundFilter, Fund> FUNDS_OF_INVESTOR = Relation.named("fundsOfInvestor");
+
+	private static final Relation<FundFilter, Fund> FUNDS_OF_MANAGER = Relation.named("fundsOfManager");
+
+	private static final Relation<FundFilter, Fund> FUNDS_OF_SECTOR = Relation.named("fundsOfSector");
+
+	private static final ByKey<Commitment> COMMITMENTS_OF_FUND = ByKey.named("commitmentsOfFund");
+
+	private static final ByKey<Commitment> COMMITMENTS_OF_INVESTOR = ByKey.named("commitmentsOfInvestor");
+
 	private final FundRepository funds;
 
 	private final InvestorRepository investors;
@@ -41,42 +49,36 @@ class FundController implements RuntimeWiringConfigurer {
 		this.funds = funds;
 		this.investors = investors;
 		this.sectors = sectors;
-		ByKey.rows(loaders, "fund", funds::findAllById);
-		ByKey.rows(loaders, "investor", investors::findAllById);
-		ByKey.children(loaders, "commitmentsOfFund", commitments::ofFunds, Commitment::fundId);
-		ByKey.children(loaders, "commitmentsOfInvestor", commitments::ofInvestors, Commitment::investorId);
-		Relation.register(loaders, "fundsOfInvestor", funds.ofInvestors());
-		Relation.register(loaders, "fundsOfManager", funds.ofManagers());
-		Relation.register(loaders, "fundsOfSector", funds.ofSectors());
+		COMMITMENTS_OF_FUND.children(loaders, commitments::ofFunds, Commitment::fundId);
+		COMMITMENTS_OF_INVESTOR.children(loaders, commitments::ofInvestors, Commitment::investorId);
+		FUNDS_OF_INVESTOR.register(loaders, funds.ofInvestors());
+		FUNDS_OF_MANAGER.register(loaders, funds.of("f.manager_id"));
+		FUNDS_OF_SECTOR.register(loaders, funds.ofSectors());
 	}
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
 	public Connection<Fund> funds(@CachedArguments FundArguments arguments) {
-		FundFilter filter = arguments.filterOrNone();
-		PageRequest page = arguments.page();
-		return Connection.of(this.funds.page(filter, page), page, () -> this.funds.count(filter));
+		return this.funds.connection(arguments, null);
 	}
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
 	public Connection<Investor> investors(@CachedArguments InvestorArguments arguments) {
-		InvestorFilter filter = arguments.filterOrNone();
-		PageRequest page = arguments.page();
-		return Connection.of(this.investors.page(filter, page), page, () -> this.investors.count(filter));
+		return this.investors.connection(arguments, null);
 	}
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Investor", (type) -> type.dataFetcher("funds", relation("fundsOfInvestor"))
-			.dataFetcher("managedFunds", relation("fundsOfManager")))
-			.type("Sector", (type) -> type.dataFetcher("funds", relation("fundsOfSector")));
-		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("investor", Fund::managerId))
-			.dataFetcher("commitments", ByKey.many("commitmentsOfFund")))
-			.type("Investor", (type) -> type.dataFetcher("commitments", ByKey.many("commitmentsOfInvestor")))
-			.type("Commitment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Commitment::fundId))
-				.dataFetcher("investor", ByKey.one("investor", Commitment::investorId)))
-			.type("Investment", (type) -> type.dataFetcher("fund", ByKey.one("fund", Investment::fundId)));
+		wiring.type("Investor", (type) -> type.dataFetcher("funds", FUNDS_OF_INVESTOR.field(FundArguments.class))
+			.dataFetcher("managedFunds", FUNDS_OF_MANAGER.field(FundArguments.class)))
+			.type("Sector", (type) -> type.dataFetcher("funds", FUNDS_OF_SECTOR.field(FundArguments.class)));
+		wiring.type("Fund", (type) -> type.dataFetcher("manager", ByKey.one("Investor", Fund::managerId))
+			.dataFetcher("commitments", COMMITMENTS_OF_FUND.many()))
+			.type("Investor", (type) -> type.dataFetcher("commitments", COMMITMENTS_OF_INVESTOR.many()))
+			.type("Commitment", (type) -> type.dataFetcher("fund", ByKey.one("Fund", Commitment::fundId))
+				.dataFetcher("investor", ByKey.one("Investor", Commitment::investorId)))
+			.type("Investment", (type) -> type.dataFetcher("fund", ByKey.one("Fund", Investment::fundId)));
 	}
 
 	@BatchMapping
@@ -94,11 +96,6 @@ class FundController implements RuntimeWiringConfigurer {
 		pairs.forEach((fund, focus) -> result.put(fund,
 				focus.stream().map((pair) -> byId.get(pair.sectorId())).filter(Objects::nonNull).toList()));
 		return result;
-	}
-
-	/** The fetcher of a relation listing funds, asking the loader of that name. */
-	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, FundArguments.class, FundArguments::filterOrNone, FundArguments::page);
 	}
 
 }

@@ -1,16 +1,15 @@
 package cn.changhe.portfolio.fund;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.graphql.DataLoaders;
-import cn.changhe.portfolio.graphql.Money;
-import org.dataloader.DataLoader;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
 
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -18,74 +17,50 @@ import org.springframework.stereotype.Controller;
  * in it, however many of its fields are asked for.
  */
 @Controller
-class FundFiguresController {
+class FundFiguresController implements RuntimeWiringConfigurer {
+
+	private static final String FUND_FIGURES = "fundFigures";
+
+	private static final String INVESTOR_FIGURES = "investorFigures";
 
 	FundFiguresController(FundFiguresRepository figures, DataLoaders loaders) {
-		loaders.<Fund, FundFigures>register("fundFigures", (funds) -> {
+		loaders.<Fund, FundFigures>register(FUND_FIGURES, (funds) -> {
 			Map<Long, String> currencies = funds.stream()
 				.collect(Collectors.toMap(Fund::id, (f) -> f.size().currency(), (a, b) -> a));
 			Map<Long, FundFigures> byId = figures.ofFunds(currencies.keySet(), currencies);
 			return funds.stream().collect(Collectors.toMap(Function.identity(), (f) -> byId.get(f.id())));
 		});
-		loaders.<Investor, FundFigures.OfInvestor>register("investorFigures", (investors) -> {
+		loaders.<Investor, FundFigures.OfInvestor>register(INVESTOR_FIGURES, (investors) -> {
 			Map<Long, FundFigures.OfInvestor> byId = figures
 				.ofInvestors(investors.stream().map(Investor::id).distinct().toList());
 			return investors.stream().collect(Collectors.toMap(Function.identity(), (v) -> byId.get(v.id())));
 		});
 	}
 
-	@SchemaMapping(typeName = "Fund")
-	CompletableFuture<Money> committed(Fund fund, DataLoader<Fund, FundFigures> fundFigures) {
-		return fundFigures.load(fund).thenApply(FundFigures::committed);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		Map<String, Function<FundFigures, Object>> ofFund = new LinkedHashMap<>();
+		ofFund.put("committed", FundFigures::committed);
+		ofFund.put("called", FundFigures::called);
+		ofFund.put("uncalled", FundFigures::uncalled);
+		ofFund.put("invested", FundFigures::invested);
+		ofFund.put("portfolioEnterpriseCount", FundFigures::portfolioEnterprises);
+		Map<String, Function<FundFigures.OfInvestor, Object>> ofInvestor = new LinkedHashMap<>();
+		ofInvestor.put("committed", FundFigures.OfInvestor::committed);
+		ofInvestor.put("called", FundFigures.OfInvestor::called);
+		ofInvestor.put("uncalled", FundFigures.OfInvestor::uncalled);
+		ofInvestor.put("fundCount", FundFigures.OfInvestor::funds);
+		ofInvestor.put("portfolioEnterpriseCount", FundFigures.OfInvestor::portfolioEnterprises);
+		wiring.type("Fund", (type) -> figures(type, FUND_FIGURES, ofFund))
+			.type("Investor", (type) -> figures(type, INVESTOR_FIGURES, ofInvestor));
 	}
 
-	@SchemaMapping(typeName = "Fund")
-	CompletableFuture<Money> called(Fund fund, DataLoader<Fund, FundFigures> fundFigures) {
-		return fundFigures.load(fund).thenApply(FundFigures::called);
-	}
-
-	@SchemaMapping(typeName = "Fund")
-	CompletableFuture<Money> uncalled(Fund fund, DataLoader<Fund, FundFigures> fundFigures) {
-		return fundFigures.load(fund).thenApply(FundFigures::uncalled);
-	}
-
-	@SchemaMapping(typeName = "Fund")
-	CompletableFuture<Money> invested(Fund fund, DataLoader<Fund, FundFigures> fundFigures) {
-		return fundFigures.load(fund).thenApply(FundFigures::invested);
-	}
-
-	@SchemaMapping(typeName = "Fund")
-	CompletableFuture<Integer> portfolioEnterpriseCount(Fund fund, DataLoader<Fund, FundFigures> fundFigures) {
-		return fundFigures.load(fund).thenApply(FundFigures::portfolioEnterprises);
-	}
-
-	@SchemaMapping(typeName = "Investor", field = "committed")
-	CompletableFuture<List<Money>> committedByInvestor(Investor investor,
-			DataLoader<Investor, FundFigures.OfInvestor> investorFigures) {
-		return investorFigures.load(investor).thenApply(FundFigures.OfInvestor::committed);
-	}
-
-	@SchemaMapping(typeName = "Investor", field = "called")
-	CompletableFuture<List<Money>> calledByInvestor(Investor investor,
-			DataLoader<Investor, FundFigures.OfInvestor> investorFigures) {
-		return investorFigures.load(investor).thenApply(FundFigures.OfInvestor::called);
-	}
-
-	@SchemaMapping(typeName = "Investor", field = "uncalled")
-	CompletableFuture<List<Money>> uncalledByInvestor(Investor investor,
-			DataLoader<Investor, FundFigures.OfInvestor> investorFigures) {
-		return investorFigures.load(investor).thenApply(FundFigures.OfInvestor::uncalled);
-	}
-
-	@SchemaMapping(typeName = "Investor")
-	CompletableFuture<Integer> fundCount(Investor investor, DataLoader<Investor, FundFigures.OfInvestor> investorFigures) {
-		return investorFigures.load(investor).thenApply(FundFigures.OfInvestor::funds);
-	}
-
-	@SchemaMapping(typeName = "Investor", field = "portfolioEnterpriseCount")
-	CompletableFuture<Integer> portfolioOfInvestor(Investor investor,
-			DataLoader<Investor, FundFigures.OfInvestor> investorFigures) {
-		return investorFigures.load(investor).thenApply(FundFigures.OfInvestor::portfolioEnterprises);
+	/** Each field one of the figures that the loader loads for the field's parent. */
+	private static <F> TypeRuntimeWiring.Builder figures(TypeRuntimeWiring.Builder type, String loader,
+			Map<String, Function<F, Object>> fields) {
+		fields.forEach((field, figure) -> type.dataFetcher(field,
+				(env) -> env.<Object, F>getDataLoader(loader).load(env.getSource()).thenApply(figure)));
+		return type;
 	}
 
 }

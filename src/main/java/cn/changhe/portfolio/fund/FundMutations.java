@@ -11,12 +11,9 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import cn.changhe.portfolio.audit.Actor;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
-import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.MoneyInput;
-import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
 import cn.changhe.portfolio.security.Access;
@@ -27,7 +24,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the funds, their investors, the investors' commitments and the capital called on them.
@@ -42,28 +38,9 @@ class FundMutations {
 
 	private final FundWrites writes;
 
-	private final FundRepository funds;
-
-	private final InvestorRepository investors;
-
-	private final CommitmentRepository commitments;
-
-	private final Audit audit;
-
-	private final Actor actor;
-
-	private final TransactionTemplate tx;
-
-	FundMutations(Writer writer, FundWrites writes, FundRepository funds, InvestorRepository investors,
-			CommitmentRepository commitments, Audit audit, Actor actor, TransactionTemplate tx) {
+	FundMutations(Writer writer, FundWrites writes) {
 		this.writer = writer;
 		this.writes = writes;
-		this.funds = funds;
-		this.investors = investors;
-		this.commitments = commitments;
-		this.audit = audit;
-		this.actor = actor;
-		this.tx = tx;
 	}
 
 	record CreateFundInput(String name, String nameEn, MoneyInput size, Integer vintageYear, String managerId,
@@ -266,7 +243,7 @@ class FundMutations {
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload recordCapitalCall(@Argument RecordCapitalCallInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
+		return this.writer.transaction((problems) -> {
 			Optional<Locked<FundWrites.CommitmentValues>> current = this.writer.lock(FundWrites.COMMITMENTS, problems,
 					"commitmentId", input.commitmentId(), input.expectedVersion(), false);
 			if (current.isEmpty()) {
@@ -301,7 +278,7 @@ class FundMutations {
 				return null;
 			}
 			LocalDateTime now = Audit.now();
-			long callId = this.writes.insertCapitalCall(id, amount, calledOn, "API: " + this.actor.current(), now);
+			long callId = this.writes.insertCapitalCall(id, amount, calledOn, this.writer.source(), now);
 			if (this.writes.raiseCalled(id, amount, current.get().version(), now) != 1) {
 				problems.add(UserError.Code.CONFLICT, "The commitment changed meanwhile: read it again and reapply the call.",
 						"input", "commitmentId");
@@ -311,7 +288,7 @@ class FundMutations {
 				.field("capitalCallId", null, callId)
 				.field("amount", null, amount)
 				.field("calledOn", null, calledOn);
-			this.audit.record("Commitment", id, "CAPITAL_CALL", changes, now);
+			this.writer.audit("Commitment", id, "CAPITAL_CALL", changes, now);
 			return commitmentPayload(id, List.of());
 		}, (problems) -> commitmentPayload(null, problems.errors()));
 	}
@@ -398,15 +375,15 @@ class FundMutations {
 	}
 
 	private FundPayload fundPayload(Long id, List<UserError> errors) {
-		return new FundPayload((id != null) ? this.funds.findAllById(List.of(id)).get(0) : null, errors);
+		return new FundPayload(this.writer.read(Fund.class, id), errors);
 	}
 
 	private InvestorPayload investorPayload(Long id, List<UserError> errors) {
-		return new InvestorPayload((id != null) ? this.investors.findAllById(List.of(id)).get(0) : null, errors);
+		return new InvestorPayload(this.writer.read(Investor.class, id), errors);
 	}
 
 	private CommitmentPayload commitmentPayload(Long id, List<UserError> errors) {
-		return new CommitmentPayload((id != null) ? this.commitments.findAllById(List.of(id)).get(0) : null, errors);
+		return new CommitmentPayload(this.writer.read(Commitment.class, id), errors);
 	}
 
 }

@@ -7,14 +7,12 @@ import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.Money;
-import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
@@ -23,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class FundRepository implements NodeLookup {
+public class FundRepository extends ListingRepository<FundFilter, Fund> {
 
 	private static final String COLUMNS = """
 			f.id, f.name, f.name_en, f.size, f.currency, f.vintage_year, f.manager_id,
@@ -39,34 +37,16 @@ public class FundRepository implements NodeLookup {
 	private static final Listing<Fund> BY_SECTOR = new Listing<>(COLUMNS,
 			"fund f JOIN fund_sector fs ON fs.fund_id = f.id", "f.id", FundRepository::fund);
 
-	private final JdbcClient jdbc;
-
 	FundRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	List<Row<Fund>> page(FundFilter filter, PageRequest page) {
-		return LISTING.page(this.jdbc, conditions(filter), page);
-	}
-
-	long count(FundFilter filter) {
-		return LISTING.count(this.jdbc, conditions(filter));
+		super(jdbc, "Fund", LISTING, FundRepository::conditions, (where) -> Scope.funds(where, "f.id"));
 	}
 
 	Relation.Source<FundFilter, Fund> ofInvestors() {
-		return source(BY_INVESTOR, "c.investor_id");
-	}
-
-	Relation.Source<FundFilter, Fund> ofManagers() {
-		return source(LISTING, "f.manager_id");
+		return of(BY_INVESTOR, "c.investor_id");
 	}
 
 	Relation.Source<FundFilter, Fund> ofSectors() {
-		return source(BY_SECTOR, "fs.sector_id");
-	}
-
-	private Relation.Source<FundFilter, Fund> source(Listing<Fund> listing, String parent) {
-		return listing.relation(this.jdbc, parent, FundRepository::conditions);
+		return of(BY_SECTOR, "fs.sector_id");
 	}
 
 	private static Conditions conditions(FundFilter filter) {
@@ -89,20 +69,6 @@ public class FundRepository implements NodeLookup {
 		where.andIf(Years.check(filter.vintageYearTo(), "filter.vintageYearTo"), "f.vintage_year <= ?");
 		Filters.updatedSince(where, "f.updated_at", filter.updatedSince());
 		return where;
-	}
-
-	@Override
-	public String type() {
-		return "Fund";
-	}
-
-	@Override
-	public List<Fund> findAllById(Collection<Long> ids) {
-		Conditions where = Scope.funds(new Conditions().and("f.deleted_at IS NULL").andIn("f.id", ids), "f.id");
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM fund f" + where.where())
-			.params(where.parameters())
-			.query(FundRepository::fund)
-			.list();
 	}
 
 	/** The sectors the funds focus on, as (fund, sector) pairs. */

@@ -11,6 +11,7 @@ import cn.changhe.portfolio.write.Beside;
 import cn.changhe.portfolio.write.Column;
 import cn.changhe.portfolio.write.Refers;
 import cn.changhe.portfolio.write.Table;
+import cn.changhe.portfolio.write.Lookups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,18 +72,12 @@ class FundWrites {
 
 	/** Whether another fund, live or deleted, has the name (names are unique over all rows). */
 	boolean fundNameTaken(String name, Long exceptId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM fund WHERE name = ? AND id <> ?")
-			.params(name, (exceptId != null) ? exceptId : -1L)
-			.query(Long.class)
-			.single() > 0;
+		return Lookups.any(this.jdbc, "fund WHERE name = ? AND id <> ?", name, (exceptId != null) ? exceptId : -1L);
 	}
 
 	/** Whether the fund has live commitments. */
 	boolean hasCommitments(long fundId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM commitment WHERE fund_id = ? AND deleted_at IS NULL")
-			.param(fundId)
-			.query(Long.class)
-			.single() > 0;
+		return Lookups.any(this.jdbc, "commitment WHERE fund_id = ? AND deleted_at IS NULL", fundId);
 	}
 
 	/** The sum of the fund's live commitments in the currency, leaving one commitment out where given. */
@@ -105,26 +100,18 @@ class FundWrites {
 
 	/** Whether another investor, live or deleted, has the name (names are unique over all rows). */
 	boolean investorNameTaken(String name, Long exceptId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM investor WHERE name = ? AND id <> ?")
-			.params(name, (exceptId != null) ? exceptId : -1L)
-			.query(Long.class)
-			.single() > 0;
+		return Lookups.any(this.jdbc, "investor WHERE name = ? AND id <> ?", name, (exceptId != null) ? exceptId : -1L);
 	}
 
 	/** The fund of a live commitment, read without a lock: the fund is to be locked before the commitment. */
 	Optional<Long> fundOfCommitment(long commitmentId) {
-		return this.jdbc.sql("SELECT fund_id FROM commitment WHERE id = ? AND deleted_at IS NULL")
-			.param(commitmentId)
-			.query(Long.class)
-			.optional();
+		return Lookups.value(this.jdbc, Long.class,
+				"SELECT fund_id FROM commitment WHERE id = ? AND deleted_at IS NULL", commitmentId);
 	}
 
 	/** Whether the investor has a commitment to the fund, live or deleted (one row per pair ever). */
 	boolean commitmentExists(long fundId, long investorId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM commitment WHERE fund_id = ? AND investor_id = ?")
-			.params(fundId, investorId)
-			.query(Long.class)
-			.single() > 0;
+		return Lookups.any(this.jdbc, "commitment WHERE fund_id = ? AND investor_id = ?", fundId, investorId);
 	}
 
 	/** The day of the commitment's first live capital call, if it has one. */

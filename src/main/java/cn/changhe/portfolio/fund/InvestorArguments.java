@@ -1,19 +1,19 @@
 package cn.changhe.portfolio.fund;
 
 import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Paging;
+import cn.changhe.portfolio.graphql.ConnectionArguments;
 
 /**
  * The arguments of a field that lists investors.
  */
 record InvestorArguments(InvestorFilter filter, InvestorOrder orderBy, Integer first, String after, Integer last,
-		String before) implements Paging {
+		String before) implements ConnectionArguments<InvestorFilter> {
 
-	InvestorFilter filterOrNone() {
+	public InvestorFilter filterOrNone() {
 		return (this.filter != null) ? this.filter : InvestorFilter.NONE;
 	}
 
-	PageRequest page() {
+	public PageRequest page() {
 		InvestorOrder order = (this.orderBy != null) ? this.orderBy : new InvestorOrder(null, null);
 		return page(order.sortKey("v.id"), order.direction());
 	}

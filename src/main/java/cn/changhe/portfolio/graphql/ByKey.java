@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import graphql.TrivialDataFetcher;
@@ -23,31 +24,54 @@ import graphql.schema.DataFetchingEnvironment;
  * request (see {@link DataLoaders}). A to-many field takes its rows where they were read with its
  * parent ({@link DataLoaders#prime}).
  */
-public final class ByKey {
+public final class ByKey<R> {
 
-	private ByKey() {
+	private final String name;
+
+	private ByKey(String name) {
+		this.name = name;
 	}
 
-	/** Registers, under a name, a loader of rows by their ids. */
-	public static <R extends Identified> void rows(DataLoaders loaders, String name,
-			Function<Collection<Long>, ? extends List<? extends R>> load) {
-		loaders.<Long, R>register(name, (ids) -> Identified.byId(load.apply(ids)));
+	/**
+	 * The loader of each parent id's rows of type {@code R}, by its name: registering it
+	 * ({@link #children}) and asking it ({@link #many}, {@link #prime}) are checked by the compiler.
+	 */
+	public static <R> ByKey<R> named(String name) {
+		return new ByKey<>(name);
 	}
 
-	/** Registers, under a name, a loader of each parent id's rows, grouped by the parent id each row holds. */
-	public static <R> void children(DataLoaders loaders, String name,
-			Function<Collection<Long>, ? extends List<R>> load, Function<R, Long> parentId) {
-		loaders.<Long, List<R>>register(name, (ids) -> group(ids, load.apply(ids), parentId));
-	}
-
-	/** The data fetcher of a to-one field: the row the parent's key points at, or null where it has none. */
-	public static <P> DataFetcher<Object> one(String loader, Function<P, Long> key) {
-		return new One<>(loader, key);
+	/** Registers the loader of each parent id's rows, grouped by the parent id each row holds. */
+	public void children(DataLoaders loaders, Function<Collection<Long>, ? extends List<R>> load,
+			Function<R, Long> parentId) {
+		loaders.<Long, List<R>>register(this.name, (ids) -> group(ids, load.apply(ids), parentId));
 	}
 
 	/** The data fetcher of a to-many field: the parent's rows, by the parent's id. */
-	public static <P extends Identified> DataFetcher<Object> many(String loader) {
-		return new Many<P>(loader);
+	public DataFetcher<Object> many() {
+		return new Many<>(this.name);
+	}
+
+	/** A parent's rows, loaded in the request's batch. */
+	public CompletableFuture<List<R>> load(DataFetchingEnvironment env, long parentId) {
+		return env.<Long, List<R>>getDataLoader(this.name).load(parentId);
+	}
+
+	/** Gives the request a parent's rows read with something else ({@link DataLoaders#prime}). */
+	public void prime(DataFetchingEnvironment env, long parentId, List<R> rows) {
+		DataLoaders.prime(env, this.name, parentId, rows);
+	}
+
+	/** Registers, under the type's name, the loader of the rows of each type that {@code node(id)} finds. */
+	static void rows(DataLoaders loaders, NodeLookup lookup) {
+		loaders.<Long, Identified>register(lookup.type(), (ids) -> Identified.byId(lookup.findAllById(ids)));
+	}
+
+	/**
+	 * The data fetcher of a to-one field: the row of the type (the GraphQL type, {@code Enterprise})
+	 * that the parent's key points at, or null where it has none.
+	 */
+	public static <P> DataFetcher<Object> one(String type, Function<P, Long> key) {
+		return new One<>(type, key);
 	}
 
 	private static <R> Map<Long, List<R>> group(Set<Long> ids, List<R> rows, Function<R, Long> parentId) {

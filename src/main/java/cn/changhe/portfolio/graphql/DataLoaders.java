@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.graphql;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,11 @@ public class DataLoaders implements WebGraphQlInterceptor {
 
 	private final Map<String, MappedBatchLoader<?, ?>> loaders = new ConcurrentHashMap<>();
 
+	/** With a loader, under its type's name, of the rows of each type {@code node(id)} finds ({@link ByKey#one}). */
+	DataLoaders(List<NodeLookup> lookups) {
+		lookups.forEach((lookup) -> ByKey.rows(this, lookup));
+	}
+
 	/**
 	 * Registers a batch loader under a name, the name a field's fetcher (or a controller parameter of
 	 * type {@code DataLoader}) asks for.
@@ -64,14 +70,14 @@ public class DataLoaders implements WebGraphQlInterceptor {
 	 * Gives the request the value a loader would load for a key, read with something else: the
 	 * next fetcher to ask that loader for that key takes it without a load.
 	 */
-	public static void prime(DataFetchingEnvironment env, String name, Object key, Object value) {
+	static void prime(DataFetchingEnvironment env, String name, Object key, Object value) {
 		if (env.getDataLoaderRegistry() instanceof Registry registry) {
 			registry.primed.computeIfAbsent(name, (loader) -> new ConcurrentHashMap<>()).put(key, value);
 		}
 	}
 
 	/** The value primed for a loader's key, taken so that nobody takes it again; null where none is. */
-	public static Object take(DataFetchingEnvironment env, String name, Object key) {
+	static Object take(DataFetchingEnvironment env, String name, Object key) {
 		if (env.getDataLoaderRegistry() instanceof Registry registry && !registry.primed.isEmpty()) {
 			Map<Object, Object> values = registry.primed.get(name);
 			return (values != null) ? values.remove(key) : null;

@@ -208,6 +208,14 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		};
 	}
 
+	/** Every row the conditions find, in no order: the rows of a batch of ids. */
+	public List<T> list(JdbcClient jdbc, Conditions where) {
+		return jdbc.sql("SELECT " + this.columns + " FROM " + this.from + where.where())
+			.params(where.parameters())
+			.query(mapper())
+			.list();
+	}
+
 	public long count(JdbcClient jdbc, Conditions where) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + this.from + where.where())
 			.params(where.parameters())

@@ -20,6 +20,8 @@ public final class Problems {
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
+	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
 	private final List<UserError> errors = new ArrayList<>();
 
 	public boolean any() {
@@ -40,12 +42,17 @@ public final class Problems {
 		return this.errors.stream().anyMatch((error) -> error.field().equals(field));
 	}
 
+	/** Whether the value is left out: a REQUIRED problem where it must be given. */
+	public boolean absent(Object value, boolean required, String... path) {
+		if (value == null && required) {
+			add(UserError.Code.REQUIRED, label(path) + " is required.", path);
+		}
+		return value == null;
+	}
+
 	/** A name that is present, trimmed, and at most so long; null (with a problem) otherwise. */
 	public String name(String value, boolean required, int maxLength, String... path) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				add(UserError.Code.REQUIRED, label(path) + " is required.", path);
-			}
+		if (absent((value != null && !value.isBlank()) ? value : null, required, path)) {
 			return null;
 		}
 		String name = value.strip();
@@ -60,12 +67,23 @@ public final class Problems {
 		return name;
 	}
 
+	/**
+	 * A code: capital letters, digits and underscores, starting with a letter, at most so long (such
+	 * as the example); null (with a problem) otherwise.
+	 */
+	public String code(String value, int maxLength, String example, String... path) {
+		String code = name(value, true, Integer.MAX_VALUE, path);
+		if (code != null && (code.length() > maxLength || !CODE.matcher(code).matches())) {
+			add(UserError.Code.INVALID, label(path) + " must be capital letters, digits and underscores, starting with a letter, at most "
+					+ maxLength + " characters (such as " + example + ").", path);
+			return null;
+		}
+		return code;
+	}
+
 	/** An amount of money in 元: non-negative, within what the ledger holds, at most two decimals, in a valid currency. */
 	public BigDecimal money(MoneyInput money, boolean required, String... path) {
-		if (money == null) {
-			if (required) {
-				add(UserError.Code.REQUIRED, label(path) + " is required.", path);
-			}
+		if (absent(money, required, path)) {
 			return null;
 		}
 		if (money.amount() == null) {
@@ -99,10 +117,7 @@ public final class Problems {
 
 	/** A year within reason. */
 	public Integer year(Integer year, boolean required, String... path) {
-		if (year == null) {
-			if (required) {
-				add(UserError.Code.REQUIRED, label(path) + " is required.", path);
-			}
+		if (absent(year, required, path)) {
 			return null;
 		}
 		if (year < Years.MIN || year > Years.MAX) {
@@ -115,10 +130,7 @@ public final class Problems {
 
 	/** A day that has happened: records are of what has happened, not of plans. */
 	public LocalDate pastDate(LocalDate date, boolean required, String... path) {
-		if (date == null) {
-			if (required) {
-				add(UserError.Code.REQUIRED, label(path) + " is required.", path);
-			}
+		if (absent(date, required, path)) {
 			return null;
 		}
 		if (date.getYear() < Years.MIN || date.isAfter(LocalDate.now(ZoneOffset.UTC))) {
@@ -130,10 +142,7 @@ public final class Problems {
 
 	/** The key of a global id of the given type; a problem where it is malformed or of another type. */
 	public Optional<Long> key(String id, String type, boolean required, String... path) {
-		if (id == null) {
-			if (required) {
-				add(UserError.Code.REQUIRED, label(path) + " is required.", path);
-			}
+		if (absent(id, required, path)) {
 			return Optional.empty();
 		}
 		Optional<GlobalId> decoded = GlobalId.decode(id);

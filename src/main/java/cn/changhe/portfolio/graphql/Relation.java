@@ -45,24 +45,39 @@ public final class Relation<F, T extends Identified> {
 	public record Key<F>(long parent, F filter, PageRequest page, boolean withCount, Set<String> fields) {
 	}
 
-	private Relation() {
-	}
+	private final String name;
 
-	/** Registers the relation's loader under a name, which its field's fetcher ({@link #field}) asks for. */
-	public static <F, T extends Identified> void register(DataLoaders loaders, String name, Source<F, T> source) {
-		loaders.<Key<F>, Connection<T>>register(name, (keys) -> load(keys, source));
+	private Relation(String name) {
+		this.name = name;
 	}
 
 	/**
-	 * The data fetcher of the relation's field: asks the loader registered under that name for the
-	 * parent's page, the loader running once for the whole batch.
+	 * The relation's loader, by its name: registering it ({@link #register}) and asking it
+	 * ({@link #field}) with filters of the same type are checked by the compiler.
+	 */
+	public static <F, T extends Identified> Relation<F, T> named(String name) {
+		return new Relation<>(name);
+	}
+
+	/** Registers the relation's loader, which its field's fetcher ({@link #field}) asks for. */
+	public void register(DataLoaders loaders, Source<F, T> source) {
+		loaders.<Key<F>, Connection<T>>register(this.name, (keys) -> load(keys, source));
+	}
+
+	/**
+	 * The data fetcher of the relation's field: asks the relation's loader for the parent's page,
+	 * the loader running once for the whole batch.
 	 * @param arguments the type the field's arguments bind to
 	 * @param filter the filter the arguments ask for
 	 * @param page the page the arguments ask for
 	 */
-	public static <A, F> DataFetcher<Object> field(String loader, Class<A> arguments, Function<A, F> filter,
-			Function<A, PageRequest> page) {
-		return new Field<>(loader, ResolvableType.forClass(arguments), filter, page);
+	public <A> DataFetcher<Object> field(Class<A> arguments, Function<A, F> filter, Function<A, PageRequest> page) {
+		return new Field<>(this.name, ResolvableType.forClass(arguments), filter, page);
+	}
+
+	/** The same, with the filter and the page the arguments ask for. */
+	public <A extends ConnectionArguments<F>> DataFetcher<Object> field(Class<A> arguments) {
+		return field(arguments, ConnectionArguments::filterOrNone, ConnectionArguments::page);
 	}
 
 	private static <F, T extends Identified> Map<Key<F>, Connection<T>> load(Set<Key<F>> keys, Source<F, T> source) {

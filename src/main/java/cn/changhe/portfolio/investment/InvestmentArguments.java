@@ -1,19 +1,19 @@
 package cn.changhe.portfolio.investment;
 
 import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Paging;
+import cn.changhe.portfolio.graphql.ConnectionArguments;
 
 /**
  * The arguments of a field that lists ledger rows.
  */
 record InvestmentArguments(InvestmentFilter filter, InvestmentOrder orderBy, Integer first, String after,
-		Integer last, String before) implements Paging {
+		Integer last, String before) implements ConnectionArguments<InvestmentFilter> {
 
-	InvestmentFilter filterOrNone() {
+	public InvestmentFilter filterOrNone() {
 		return (this.filter != null) ? this.filter : InvestmentFilter.NONE;
 	}
 
-	PageRequest page() {
+	public PageRequest page() {
 		InvestmentOrder order = (this.orderBy != null) ? this.orderBy : new InvestmentOrder(null, null);
 		return page(order.sortKey("i.id"), order.direction());
 	}

@@ -3,10 +3,8 @@ package cn.changhe.portfolio.investment;
 import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Selections;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -19,39 +17,38 @@ import org.springframework.stereotype.Controller;
 @Controller
 class InvestmentController implements RuntimeWiringConfigurer {
 
+	private static final Relation<InvestmentFilter, Investment> INVESTMENTS_OF_PROJECT = Relation.named("investmentsOfProject");
+
+	private static final Relation<InvestmentFilter, Investment> INVESTMENTS_OF_ENTERPRISE = Relation.named("investmentsOfEnterprise");
+
+	private static final Relation<InvestmentFilter, Investment> INVESTMENTS_OF_FUND = Relation.named("investmentsOfFund");
+
+	private static final Relation<InvestmentFilter, Investment> INVESTMENTS_OF_SECTOR = Relation.named("investmentsOfSector");
+
 	private final InvestmentRepository investments;
 
 	InvestmentController(InvestmentRepository investments, DataLoaders loaders) {
 		this.investments = investments;
-		Relation.register(loaders, "investmentsOfProject", investments.of("i.project_id"));
-		Relation.register(loaders, "investmentsOfEnterprise", investments.of("i.enterprise_id"));
-		Relation.register(loaders, "investmentsOfFund", investments.of("i.fund_id"));
-		Relation.register(loaders, "investmentsOfSector", investments.of("i.sector_id"));
+		INVESTMENTS_OF_PROJECT.register(loaders, investments.of("i.project_id"));
+		INVESTMENTS_OF_ENTERPRISE.register(loaders, investments.of("i.enterprise_id"));
+		INVESTMENTS_OF_FUND.register(loaders, investments.of("i.fund_id"));
+		INVESTMENTS_OF_SECTOR.register(loaders, investments.of("i.sector_id"));
 	}
 
 	@QueryMapping
 	@PreAuthorize(Access.READ_OWN)
 	public Connection<Investment> investments(@CachedArguments InvestmentArguments arguments, DataFetchingEnvironment env) {
-		InvestmentFilter filter = arguments.filterOrNone();
-		PageRequest page = arguments.page();
-		return Connection.of(this.investments.page(filter, page, Selections.ofNodes(env)), page,
-				() -> this.investments.count(filter));
+		return this.investments.connection(arguments, Selections.ofNodes(env));
 	}
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Project", (type) -> type.dataFetcher("investments", relation("investmentsOfProject")))
-			.type("Enterprise", (type) -> type.dataFetcher("investments", relation("investmentsOfEnterprise"))
-				.dataFetcher("fundInvestments", Relation.field("investmentsOfEnterprise", InvestmentArguments.class,
+		wiring.type("Project", (type) -> type.dataFetcher("investments", INVESTMENTS_OF_PROJECT.field(InvestmentArguments.class)))
+			.type("Enterprise", (type) -> type.dataFetcher("investments", INVESTMENTS_OF_ENTERPRISE.field(InvestmentArguments.class))
+				.dataFetcher("fundInvestments", INVESTMENTS_OF_ENTERPRISE.field(InvestmentArguments.class,
 						(arguments) -> arguments.filterOrNone().fundEquity(), InvestmentArguments::page)))
-			.type("Fund", (type) -> type.dataFetcher("investments", relation("investmentsOfFund")))
-			.type("Sector", (type) -> type.dataFetcher("investments", relation("investmentsOfSector")));
-	}
-
-	/** The fetcher of a relation listing ledger rows, asking the loader of that name. */
-	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, InvestmentArguments.class, InvestmentArguments::filterOrNone,
-				InvestmentArguments::page);
+			.type("Fund", (type) -> type.dataFetcher("investments", INVESTMENTS_OF_FUND.field(InvestmentArguments.class)))
+			.type("Sector", (type) -> type.dataFetcher("investments", INVESTMENTS_OF_SECTOR.field(InvestmentArguments.class)));
 	}
 
 }

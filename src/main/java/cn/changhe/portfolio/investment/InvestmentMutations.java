@@ -21,13 +21,10 @@ class InvestmentMutations {
 
 	private final Writer writer;
 
-	private final InvestmentWrites writes;
-
 	private final InvestmentRepository investments;
 
-	InvestmentMutations(Writer writer, InvestmentWrites writes, InvestmentRepository investments) {
+	InvestmentMutations(Writer writer, InvestmentRepository investments) {
 		this.writer = writer;
-		this.writes = writes;
 		this.investments = investments;
 	}
 
@@ -39,21 +36,14 @@ class InvestmentMutations {
 			String note) {
 	}
 
-	record DeleteInput(String id, Long expectedVersion) {
-	}
-
 	record InvestmentPayload(Investment investment, List<UserError> userErrors) {
-	}
-
-	record DeletePayload(String deletedId, List<UserError> userErrors) {
 	}
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public InvestmentPayload recordInvestment(@Argument RecordInvestmentInput input) {
 		return this.writer.create(InvestmentWrites.INVESTMENTS, (problems) -> {
-			if (input.kind() == null) {
-				problems.add(UserError.Code.REQUIRED, "`input.kind` is required.", "input", "kind");
+			if (problems.absent(input.kind(), true, "input", "kind")) {
 				return null;
 			}
 			BigDecimal amount = problems.money(input.amount(), true, "input", "amount");
@@ -79,10 +69,10 @@ class InvestmentMutations {
 		Optional<Long> project = problems.key(input.projectId(), "Project", false, "input", "projectId");
 		Optional<Long> enterprise = problems.key(input.enterpriseId(), "Enterprise", false, "input", "enterpriseId");
 		Optional<Long> fund = problems.key(input.fundId(), "Fund", false, "input", "fundId");
-		Optional<long[]> projectRow = project.flatMap((id) -> problems.found(this.writes.project(id), "Project", "input", "projectId"));
+		Optional<long[]> projectRow = project.flatMap((id) -> problems.found(this.investments.project(id), "Project", "input", "projectId"));
 		Optional<Long> enterpriseSector = enterprise
-			.flatMap((id) -> problems.found(this.writes.enterpriseSector(id), "Enterprise", "input", "enterpriseId"));
-		Optional<String> fundCurrency = fund.flatMap((id) -> problems.found(this.writes.fundCurrency(id), "Fund", "input", "fundId"));
+			.flatMap((id) -> problems.found(this.investments.enterpriseSector(id), "Enterprise", "input", "enterpriseId"));
+		Optional<String> fundCurrency = fund.flatMap((id) -> problems.found(this.investments.fundCurrency(id), "Fund", "input", "fundId"));
 		switch (input.kind()) {
 			case FIXED_ASSET -> {
 				if (input.projectId() == null) {
@@ -157,13 +147,12 @@ class InvestmentMutations {
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
-	public DeletePayload deleteInvestment(@Argument DeleteInput input) {
-		return this.writer.delete(InvestmentWrites.INVESTMENTS, input.id(), input.expectedVersion(), Writer.Then.nothing(),
-				(id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
+	public Writer.DeletePayload deleteInvestment(@Argument Writer.DeleteInput input) {
+		return this.writer.delete(InvestmentWrites.INVESTMENTS, input, Writer.Then.nothing());
 	}
 
 	private InvestmentPayload payload(Long id, List<UserError> errors) {
-		return new InvestmentPayload((id != null) ? this.investments.findAllById(List.of(id)).get(0) : null, errors);
+		return new InvestmentPayload(this.writer.read(Investment.class, id), errors);
 	}
 
 }

@@ -1,29 +1,25 @@
 package cn.changhe.portfolio.investment;
 
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Money;
-import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.Listing;
-import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
+import cn.changhe.portfolio.write.Lookups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class InvestmentRepository implements NodeLookup {
+public class InvestmentRepository extends ListingRepository<InvestmentFilter, Investment> {
 
 	static final Listing<Investment> LISTING = Listing.projected("""
 			i.id, i.kind, i.amount, i.currency, i.year, i.invested_on, i.project_id, i.enterprise_id, i.fund_id,
@@ -41,24 +37,8 @@ public class InvestmentRepository implements NodeLookup {
 		.reads("note", "i.note")
 		.readsRecordFields("i");
 
-	private final JdbcClient jdbc;
-
 	InvestmentRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	/** A page of the rows the filter finds, reading what the fields selected of them need. */
-	List<Row<Investment>> page(InvestmentFilter filter, PageRequest page, Set<String> fields) {
-		return LISTING.page(this.jdbc, conditions(filter), page, fields);
-	}
-
-	long count(InvestmentFilter filter) {
-		return LISTING.count(this.jdbc, conditions(filter));
-	}
-
-	/** A relation's source: the ledger rows whose {@code parent} column holds one of the parents. */
-	Relation.Source<InvestmentFilter, Investment> of(String parent) {
-		return LISTING.relation(this.jdbc, parent, InvestmentRepository::conditions);
+		super(jdbc, "Investment", LISTING, InvestmentRepository::conditions, (where) -> Scope.investments(where, "i"));
 	}
 
 	private static Conditions conditions(InvestmentFilter filter) {
@@ -84,29 +64,31 @@ public class InvestmentRepository implements NodeLookup {
 		return where;
 	}
 
-	@Override
-	public String type() {
-		return "Investment";
-	}
-
-	@Override
-	public List<Investment> findAllById(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Conditions where = Scope.investments(new Conditions().and("i.deleted_at IS NULL").andIn("i.id", ids), "i");
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM investment i" + where.where())
-			.params(where.parameters())
-			.query(LISTING.mapper())
-			.list();
-	}
-
 	/** A row of {@link #LISTING}'s columns, which every statement here selects first, in that order. */
 	private static Investment investment(Cells row, int n) throws SQLException {
 		return new Investment(row.id(1), row.value(2, InvestmentKind.class), Money.of(row.decimal(3), row.text(4)),
 				row.integer(5), row.date(6), row.nullableLong(7), row.nullableLong(8), row.nullableLong(9),
 				row.nullableLong(10), row.text(11), row.provenance(12), row.utc(14), row.utc(15), row.number(16),
 				row.utc(17));
+	}
+
+	/** A live project's enterprise and sector. */
+	Optional<long[]> project(long id) {
+		return this.jdbc.sql("SELECT enterprise_id, sector_id FROM project WHERE id = ? AND deleted_at IS NULL")
+			.param(id)
+			.query((rs, row) -> new long[] { rs.getLong("enterprise_id"), rs.getLong("sector_id") })
+			.optional();
+	}
+
+	/** A live enterprise's sector (0 where it has none). */
+	Optional<Long> enterpriseSector(long id) {
+		return Lookups.value(this.jdbc, Long.class,
+				"SELECT COALESCE(sector_id, 0) FROM enterprise WHERE id = ? AND deleted_at IS NULL", id);
+	}
+
+	/** A live fund's currency. */
+	Optional<String> fundCurrency(long id) {
+		return this.jdbc.sql("SELECT currency FROM fund WHERE id = ? AND deleted_at IS NULL").param(id).query(String.class).optional();
 	}
 
 }

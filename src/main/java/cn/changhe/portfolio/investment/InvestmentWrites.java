@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import cn.changhe.portfolio.write.Column;
@@ -150,27 +149,6 @@ public class InvestmentWrites {
 			.params(count, (BigDecimal) measures.get("total"), (BigDecimal) measures.get("lowest"),
 					(BigDecimal) measures.get("highest"), sector, group.year(), group.kind(), group.currency())
 			.update();
-	}
-
-	/** A live project's enterprise and sector. */
-	Optional<long[]> project(long id) {
-		return this.jdbc.sql("SELECT enterprise_id, sector_id FROM project WHERE id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query((rs, row) -> new long[] { rs.getLong("enterprise_id"), rs.getLong("sector_id") })
-			.optional();
-	}
-
-	/** A live enterprise's sector (0 where it has none). */
-	Optional<Long> enterpriseSector(long id) {
-		return this.jdbc.sql("SELECT COALESCE(sector_id, 0) FROM enterprise WHERE id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query(Long.class)
-			.optional();
-	}
-
-	/** A live fund's currency. */
-	Optional<String> fundCurrency(long id) {
-		return this.jdbc.sql("SELECT currency FROM fund WHERE id = ? AND deleted_at IS NULL").param(id).query(String.class).optional();
 	}
 
 }

@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import cn.changhe.portfolio.audit.Actor;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
 import cn.changhe.portfolio.graphql.MoneyInput;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
-import cn.changhe.portfolio.investment.InvestmentWrites;
 import cn.changhe.portfolio.security.Access;
 import cn.changhe.portfolio.write.Table.Locked;
 import cn.changhe.portfolio.write.Writer;
@@ -41,22 +39,9 @@ class ProjectMutations {
 
 	private final ProjectWrites writes;
 
-	private final ProjectRepository projects;
-
-	private final InvestmentWrites investments;
-
-	private final Audit audit;
-
-	private final Actor actor;
-
-	ProjectMutations(Writer writer, ProjectWrites writes, ProjectRepository projects, InvestmentWrites investments,
-			Audit audit, Actor actor) {
+	ProjectMutations(Writer writer, ProjectWrites writes) {
 		this.writer = writer;
 		this.writes = writes;
-		this.projects = projects;
-		this.investments = investments;
-		this.audit = audit;
-		this.actor = actor;
 	}
 
 	record CreateProjectInput(String name, String nameEn, String enterpriseId, String sectorId,
@@ -78,13 +63,7 @@ class ProjectMutations {
 	record ClearStallInput(String projectId, LocalDate clearedOn, Long expectedVersion) {
 	}
 
-	record DeleteInput(String id, Long expectedVersion) {
-	}
-
 	record ProjectPayload(Project project, List<UserError> userErrors) {
-	}
-
-	record DeletePayload(String deletedId, List<UserError> userErrors) {
 	}
 
 	@MutationMapping
@@ -112,7 +91,7 @@ class ProjectMutations {
 					money.total(), money.foreign(), money.foreignCurrency(), landArea(problems, input.landAreaMu()),
 					Boolean.TRUE.equals(input.provincialMajor()), Boolean.TRUE.equals(input.reclaimedLand()),
 					ProjectStage.SIGNED, milestones, null);
-		}, (id, project, problems) -> this.writes.insertMilestone(id, project, source(), Audit.now()), this::payload);
+		}, (id, project, problems) -> this.writes.insertMilestone(id, project, this.writer.source(), Audit.now()), this::payload);
 	}
 
 	@MutationMapping
@@ -141,8 +120,7 @@ class ProjectMutations {
 		return this.writer.update(ProjectWrites.PROJECTS, "RECORD_MILESTONE", lock(input.projectId(), input.expectedVersion()),
 				(problems, before) -> {
 					ProjectStage stage = before.values().stage();
-					if (input.stage() == null) {
-						problems.add(UserError.Code.REQUIRED, "`input.stage` is required.", "input", "stage");
+					if (problems.absent(input.stage(), true, "input", "stage")) {
 						return null;
 					}
 					if (input.stage().ordinal() <= stage.ordinal()) {
@@ -163,7 +141,7 @@ class ProjectMutations {
 								+ "; it cannot reach " + next + " before that.", "input", "reachedOn");
 					}
 					return before.values().reached(next, reachedOn);
-				}, (id, project, problems) -> this.writes.insertMilestone(id, project, source(), Audit.now()),
+				}, (id, project, problems) -> this.writes.insertMilestone(id, project, this.writer.source(), Audit.now()),
 				this::payload);
 	}
 
@@ -173,8 +151,7 @@ class ProjectMutations {
 		return this.writer.update(ProjectWrites.PROJECTS, "LIST_STALL", lock(input.projectId(), input.expectedVersion()),
 				(problems, before) -> {
 					ProjectStage stage = before.values().stage();
-					if (input.category() == null) {
-						problems.add(UserError.Code.REQUIRED, "`input.category` is required.", "input", "category");
+					if (problems.absent(input.category(), true, "input", "category")) {
 						return null;
 					}
 					ProjectStage fits = STAGE_OF_CATEGORY.get(input.category());
@@ -193,7 +170,7 @@ class ProjectMutations {
 								+ "; it cannot be listed as stalled there before that.", "input", "listedOn");
 					}
 					return before.values().listed(new ProjectWrites.Stall(null, input.category(), listedOn, null));
-				}, (id, project, problems) -> this.writes.listStall(id, project.stall(), source(), Audit.now()),
+				}, (id, project, problems) -> this.writes.listStall(id, project.stall(), this.writer.source(), Audit.now()),
 				this::payload);
 	}
 
@@ -220,8 +197,8 @@ class ProjectMutations {
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
-	public DeletePayload deleteProject(@Argument DeleteInput input) {
-		return this.writer.delete(ProjectWrites.PROJECTS, input.id(), input.expectedVersion(), (id, project, problems) -> {
+	public Writer.DeletePayload deleteProject(@Argument Writer.DeleteInput input) {
+		return this.writer.delete(ProjectWrites.PROJECTS, input, (id, project, problems) -> {
 			if (this.writes.hasTalentAwards(id)) {
 				problems.add(UserError.Code.INVALID,
 						"Talent awards still refer to the project; delete them or move them to another project first.", "input",
@@ -230,11 +207,11 @@ class ProjectMutations {
 			}
 			// the project's ledger rows go with it
 			LocalDateTime now = Audit.now();
-			for (long investment : this.investments.deleteOfProject(id, now)) {
-				this.audit.record("Investment", investment, "DELETE",
+			for (long investment : this.writes.deleteInvestments(id, now)) {
+				this.writer.audit("Investment", investment, "DELETE",
 						new Changes().field("deletedAt", null, now).field("reason", null, "project deleted"), now);
 			}
-		}, (id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
+		});
 	}
 
 	/** Where a project's steps find it: locked, at the version the input names if it names one. */
@@ -276,12 +253,8 @@ class ProjectMutations {
 		return mu;
 	}
 
-	private String source() {
-		return "API: " + this.actor.current();
-	}
-
 	private ProjectPayload payload(Long id, List<UserError> errors) {
-		return new ProjectPayload((id != null) ? this.projects.findAllById(List.of(id)).get(0) : null, errors);
+		return new ProjectPayload(this.writer.read(Project.class, id), errors);
 	}
 
 }

@@ -13,18 +13,15 @@ import java.util.Set;
 
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Conditions;
-import cn.changhe.portfolio.graphql.DataLoaders;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.InvalidInput;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.MoneyInput;
-import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.Listing;
-import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
@@ -36,10 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ProjectRepository implements NodeLookup {
+public class ProjectRepository extends ListingRepository<ProjectFilter, Project> {
 
 	/** The loader of each project's milestones. */
-	static final String MILESTONES = "milestonesOfProject";
+	static final ByKey<Milestone> MILESTONES = ByKey.named("milestonesOfProject");
 
 	static final Listing<Project> LISTING = Listing.projected("""
 			p.id, p.name, p.name_en, p.enterprise_id, p.sector_id, p.total_investment, p.foreign_investment,
@@ -64,24 +61,8 @@ public class ProjectRepository implements NodeLookup {
 		.reads("talentAwards")
 		.readsRecordFields("p");
 
-	private final JdbcClient jdbc;
-
 	ProjectRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	/** A page of the rows the filter finds, reading what the fields selected of them need. */
-	List<Row<Project>> page(ProjectFilter filter, PageRequest page, Set<String> fields) {
-		return LISTING.page(this.jdbc, conditions(filter), page, fields);
-	}
-
-	long count(ProjectFilter filter) {
-		return LISTING.count(this.jdbc, conditions(filter));
-	}
-
-	/** A relation's source: the projects whose {@code parent} column holds one of the parents. */
-	Relation.Source<ProjectFilter, Project> of(String parent) {
-		return LISTING.relation(this.jdbc, parent, ProjectRepository::conditions);
+		super(jdbc, "Project", LISTING, ProjectRepository::conditions, Scope::none);
 	}
 
 	static Conditions conditions(ProjectFilter filter) {
@@ -139,16 +120,6 @@ public class ProjectRepository implements NodeLookup {
 		return money.yuan();
 	}
 
-	@Override
-	public String type() {
-		return "Project";
-	}
-
-	@Override
-	public List<Project> findAllById(Collection<Long> ids) {
-		return findAllById(ids, null);
-	}
-
 	/** The projects with these ids, reading the columns these fields read (all of them where null). */
 	private List<Project> findAllById(Collection<Long> ids, Collection<String> fields) {
 		if (ids.isEmpty()) {
@@ -159,11 +130,6 @@ public class ProjectRepository implements NodeLookup {
 			.params(where.parameters())
 			.query(LISTING.mapper(fields))
 			.list();
-	}
-
-	/** The live projects with these ids that the viewer may see. */
-	private static Conditions withIds(Collection<Long> ids) {
-		return Scope.none(new Conditions().and("p.deleted_at IS NULL").andIn("p.id", ids));
 	}
 
 	/**
@@ -197,7 +163,7 @@ public class ProjectRepository implements NodeLookup {
 					ofProject.add(milestone(rs, id, milestone));
 				}
 			});
-		milestones.forEach((id, ofProject) -> DataLoaders.prime(env, MILESTONES, id, ofProject));
+		milestones.forEach((id, ofProject) -> MILESTONES.prime(env, id, ofProject));
 		return projects;
 	}
 

@@ -30,7 +30,7 @@ class ProjectSummaryController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("ProjectGroup", (type) -> type.dataFetcher("sector", ByKey.one("sector", ProjectGroup::sectorId)));
+		wiring.type("ProjectGroup", (type) -> type.dataFetcher("sector", ByKey.one("Sector", ProjectGroup::sectorId)));
 	}
 
 }

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.changhe.portfolio.investment.InvestmentWrites;
 import cn.changhe.portfolio.write.Beside;
 import cn.changhe.portfolio.write.Refers;
 import cn.changhe.portfolio.write.Table;
+import cn.changhe.portfolio.write.Lookups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,24 +65,27 @@ class ProjectWrites {
 
 	private final JdbcClient jdbc;
 
-	ProjectWrites(JdbcClient jdbc) {
+	private final InvestmentWrites investments;
+
+	ProjectWrites(JdbcClient jdbc, InvestmentWrites investments) {
 		this.jdbc = jdbc;
+		this.investments = investments;
+	}
+
+	/** Deletes the project's live ledger rows, which go with it; their ids. */
+	List<Long> deleteInvestments(long projectId, LocalDateTime now) {
+		return this.investments.deleteOfProject(projectId, now);
 	}
 
 	/** Whether live talent awards still refer to the project. */
 	boolean hasTalentAwards(long id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM talent_award WHERE project_id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query(Long.class)
-			.single() > 0;
+		return Lookups.any(this.jdbc, "talent_award WHERE project_id = ? AND deleted_at IS NULL", id);
 	}
 
 	/** A live enterprise's sector (0 where it has none). */
 	Optional<Long> enterpriseSector(long id) {
-		return this.jdbc.sql("SELECT COALESCE(sector_id, 0) FROM enterprise WHERE id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query(Long.class)
-			.optional();
+		return Lookups.value(this.jdbc, Long.class,
+				"SELECT COALESCE(sector_id, 0) FROM enterprise WHERE id = ? AND deleted_at IS NULL", id);
 	}
 
 	/** The milestone of the stage the project is now at. */

@@ -23,7 +23,6 @@ class SectorController implements RuntimeWiringConfigurer {
 
 	SectorController(SectorRepository sectors, DataLoaders loaders) {
 		this.sectors = sectors;
-		ByKey.rows(loaders, "sector", sectors::findAllById);
 	}
 
 	@QueryMapping
@@ -34,9 +33,9 @@ class SectorController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Enterprise", (type) -> type.dataFetcher("sector", ByKey.one("sector", Enterprise::sectorId)))
-			.type("Project", (type) -> type.dataFetcher("sector", ByKey.one("sector", Project::sectorId)))
-			.type("Investment", (type) -> type.dataFetcher("sector", ByKey.one("sector", Investment::sectorId)));
+		wiring.type("Enterprise", (type) -> type.dataFetcher("sector", ByKey.one("Sector", Enterprise::sectorId)))
+			.type("Project", (type) -> type.dataFetcher("sector", ByKey.one("Sector", Project::sectorId)))
+			.type("Investment", (type) -> type.dataFetcher("sector", ByKey.one("Sector", Investment::sectorId)));
 	}
 
 }

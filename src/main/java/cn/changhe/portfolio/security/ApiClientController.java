@@ -70,8 +70,7 @@ class ApiClientController implements RuntimeWiringConfigurer {
 			if (name != null && this.clients.nameTaken(name)) {
 				problems.add(UserError.Code.DUPLICATE, "Another client has this name.", "input", "name");
 			}
-			if (input.role() == null) {
-				problems.add(UserError.Code.REQUIRED, "`input.role` is required.", "input", "role");
+			if (problems.absent(input.role(), true, "input", "role")) {
 				return null;
 			}
 			Optional<Long> investor = problems.key(input.investorId(), "Investor", input.role() == Role.PARTNER, "input",
@@ -115,7 +114,7 @@ class ApiClientController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("ApiClient", (type) -> type.dataFetcher("investor", ByKey.one("investor", ApiClient::investorId)));
+		wiring.type("ApiClient", (type) -> type.dataFetcher("investor", ByKey.one("Investor", ApiClient::investorId)));
 	}
 
 }

@@ -1,20 +1,20 @@
 package cn.changhe.portfolio.talent;
 
 import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Paging;
+import cn.changhe.portfolio.graphql.ConnectionArguments;
 
 /**
  * The arguments of a field that lists talent awards; {@code year} is a shorthand for a one-year
  * filter.
  */
 record TalentAwardArguments(Integer year, TalentAwardFilter filter, TalentAwardOrder orderBy, Integer first,
-		String after, Integer last, String before) implements Paging {
+		String after, Integer last, String before) implements ConnectionArguments<TalentAwardFilter> {
 
-	TalentAwardFilter filterOrNone() {
+	public TalentAwardFilter filterOrNone() {
 		return ((this.filter != null) ? this.filter : TalentAwardFilter.NONE).inYear(this.year);
 	}
 
-	PageRequest page() {
+	public PageRequest page() {
 		TalentAwardOrder order = (this.orderBy != null) ? this.orderBy : new TalentAwardOrder(null, null);
 		return page(order.sortKey("a.id"), order.direction());
 	}

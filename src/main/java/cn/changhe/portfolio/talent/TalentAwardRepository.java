@@ -2,19 +2,14 @@ package cn.changhe.portfolio.talent;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.Money;
-import cn.changhe.portfolio.graphql.NodeLookup;
-import cn.changhe.portfolio.graphql.PageRequest;
-import cn.changhe.portfolio.graphql.Relation;
-import cn.changhe.portfolio.graphql.Row;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;
@@ -23,30 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class TalentAwardRepository implements NodeLookup {
+class TalentAwardRepository extends ListingRepository<TalentAwardFilter, TalentAward> {
 
 	private static final Listing<TalentAward> LISTING = new Listing<>("""
 			a.id, a.programme_id, a.award_year, a.title, a.person_name, a.enterprise_id, a.project_id,
 			a.grant_amount, a.grant_currency, a.provenance, a.source, a.created_at, a.updated_at, a.version""",
 			"talent_award a", "a.id", TalentAwardRepository::award);
 
-	private final JdbcClient jdbc;
-
 	TalentAwardRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	List<Row<TalentAward>> page(TalentAwardFilter filter, PageRequest page) {
-		return LISTING.page(this.jdbc, conditions(filter), page);
-	}
-
-	long count(TalentAwardFilter filter) {
-		return LISTING.count(this.jdbc, conditions(filter));
-	}
-
-	/** A relation's source: the awards whose {@code parent} column holds one of the parents. */
-	Relation.Source<TalentAwardFilter, TalentAward> of(String parent) {
-		return LISTING.relation(this.jdbc, parent, TalentAwardRepository::conditions);
+		super(jdbc, "TalentAward", LISTING, TalentAwardRepository::conditions, Scope::none);
 	}
 
 	private static Conditions conditions(TalentAwardFilter filter) {
@@ -64,20 +44,6 @@ class TalentAwardRepository implements NodeLookup {
 		}
 		Filters.updatedSince(where, "a.updated_at", filter.updatedSince());
 		return where;
-	}
-
-	@Override
-	public String type() {
-		return "TalentAward";
-	}
-
-	@Override
-	public List<TalentAward> findAllById(Collection<Long> ids) {
-		Conditions where = Scope.none(new Conditions().and("a.deleted_at IS NULL").andIn("a.id", ids));
-		return this.jdbc.sql("SELECT " + LISTING.columns() + " FROM talent_award a" + where.where())
-			.params(where.parameters())
-			.query(TalentAwardRepository::award)
-			.list();
 	}
 
 	private static TalentAward award(ResultSet rs, int row) throws SQLException {

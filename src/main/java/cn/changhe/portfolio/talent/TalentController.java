@@ -6,9 +6,7 @@ import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.CachedArguments;
 import cn.changhe.portfolio.graphql.Connection;
 import cn.changhe.portfolio.graphql.DataLoaders;
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.Relation;
-import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 
 import cn.changhe.portfolio.security.Access;
@@ -21,6 +19,12 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TalentController implements RuntimeWiringConfigurer {
 
+	private static final Relation<TalentAwardFilter, TalentAward> AWARDS_OF_PROGRAMME = Relation.named("awardsOfProgramme");
+
+	private static final Relation<TalentAwardFilter, TalentAward> AWARDS_OF_ENTERPRISE = Relation.named("awardsOfEnterprise");
+
+	private static final Relation<TalentAwardFilter, TalentAward> AWARDS_OF_PROJECT = Relation.named("awardsOfProject");
+
 	private final TalentRepository programmes;
 
 	private final TalentAwardRepository awards;
@@ -29,10 +33,9 @@ class TalentController implements RuntimeWiringConfigurer {
 			DataLoaders loaders) {
 		this.programmes = programmes;
 		this.awards = awards;
-		ByKey.rows(loaders, "programme", programmes::findAllById);
-		Relation.register(loaders, "awardsOfProgramme", awards.of("a.programme_id"));
-		Relation.register(loaders, "awardsOfEnterprise", awards.of("a.enterprise_id"));
-		Relation.register(loaders, "awardsOfProject", awards.of("a.project_id"));
+		AWARDS_OF_PROGRAMME.register(loaders, awards.of("a.programme_id"));
+		AWARDS_OF_ENTERPRISE.register(loaders, awards.of("a.enterprise_id"));
+		AWARDS_OF_PROJECT.register(loaders, awards.of("a.project_id"));
 	}
 
 	@QueryMapping
@@ -44,9 +47,7 @@ class TalentController implements RuntimeWiringConfigurer {
 	@QueryMapping
 	@PreAuthorize(Access.READ)
 	public Connection<TalentAward> talentAwards(@CachedArguments TalentAwardArguments arguments) {
-		TalentAwardFilter filter = arguments.filterOrNone();
-		PageRequest page = arguments.page();
-		return Connection.of(this.awards.page(filter, page), page, () -> this.awards.count(filter));
+		return this.awards.connection(arguments, null);
 	}
 
 	/** Personal names are for analysts and above, whatever else lets a viewer reach an award. */
@@ -58,18 +59,12 @@ class TalentController implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("TalentProgramme", (type) -> type.dataFetcher("awards", relation("awardsOfProgramme")))
-			.type("Enterprise", (type) -> type.dataFetcher("talentAwards", relation("awardsOfEnterprise")))
-			.type("Project", (type) -> type.dataFetcher("talentAwards", relation("awardsOfProject")));
-		wiring.type("TalentAward", (type) -> type.dataFetcher("programme", ByKey.one("programme", TalentAward::programmeId))
-			.dataFetcher("enterprise", ByKey.one("enterprise", TalentAward::enterpriseId))
-			.dataFetcher("project", ByKey.one("project", TalentAward::projectId)));
-	}
-
-	/** The fetcher of a relation listing talent awards, asking the loader of that name. */
-	private static DataFetcher<Object> relation(String loader) {
-		return Relation.field(loader, TalentAwardArguments.class, TalentAwardArguments::filterOrNone,
-				TalentAwardArguments::page);
+		wiring.type("TalentProgramme", (type) -> type.dataFetcher("awards", AWARDS_OF_PROGRAMME.field(TalentAwardArguments.class)))
+			.type("Enterprise", (type) -> type.dataFetcher("talentAwards", AWARDS_OF_ENTERPRISE.field(TalentAwardArguments.class)))
+			.type("Project", (type) -> type.dataFetcher("talentAwards", AWARDS_OF_PROJECT.field(TalentAwardArguments.class)));
+		wiring.type("TalentAward", (type) -> type.dataFetcher("programme", ByKey.one("TalentProgramme", TalentAward::programmeId))
+			.dataFetcher("enterprise", ByKey.one("Enterprise", TalentAward::enterpriseId))
+			.dataFetcher("project", ByKey.one("Project", TalentAward::projectId)));
 	}
 
 }

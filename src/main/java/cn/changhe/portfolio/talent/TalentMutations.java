@@ -3,7 +3,6 @@ package cn.changhe.portfolio.talent;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import cn.changhe.portfolio.graphql.MoneyInput;
 import cn.changhe.portfolio.graphql.Problems;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TalentMutations {
 
-	/** A programme's code: capital letters, digits and underscores, starting with a letter. */
-	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
-
 	private static final int CODE_LENGTH = 40;
 
 	/** Talent grants are made by governments in China, in CNY. */
@@ -32,17 +28,8 @@ class TalentMutations {
 
 	private final Writer writer;
 
-	private final TalentWrites writes;
-
-	private final TalentRepository programmes;
-
-	private final TalentAwardRepository awards;
-
-	TalentMutations(Writer writer, TalentWrites writes, TalentRepository programmes, TalentAwardRepository awards) {
+	TalentMutations(Writer writer) {
 		this.writer = writer;
-		this.writes = writes;
-		this.programmes = programmes;
-		this.awards = awards;
 	}
 
 	record CreateTalentProgrammeInput(String code, String name, String nameEn, TalentProgramme.Level level) {
@@ -62,12 +49,6 @@ class TalentMutations {
 	record TalentAwardPayload(TalentAward talentAward, List<UserError> userErrors) {
 	}
 
-	record DeleteInput(String id, Long expectedVersion) {
-	}
-
-	record DeletePayload(String deletedId, List<UserError> userErrors) {
-	}
-
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public TalentProgrammePayload createTalentProgramme(@Argument CreateTalentProgrammeInput input) {
@@ -79,7 +60,7 @@ class TalentMutations {
 					problems.name(input.name(), true, 200, "input", "name"),
 					problems.name(input.nameEn(), false, 300, "input", "nameEn"), input.level());
 		}, (id, errors) -> new TalentProgrammePayload(
-				(id != null) ? this.programmes.findAllById(List.of(id)).get(0) : null, errors));
+				this.writer.read(TalentProgramme.class, id), errors));
 	}
 
 	@MutationMapping
@@ -96,8 +77,9 @@ class TalentMutations {
 			Long projectId = null;
 			Optional<Long> projectKey = problems.key(input.projectId(), "Project", false, "input", "projectId");
 			if (projectKey.isPresent()) {
-				Optional<Long> owner = problems.found(this.writes.enterpriseOfProject(projectKey.get()), "Project", "input",
-						"projectId");
+				Optional<Long> owner = problems.found(this.writer.value(Long.class,
+						"SELECT enterprise_id FROM project WHERE id = ? AND deleted_at IS NULL", projectKey.get()), "Project",
+						"input", "projectId");
 				if (owner.isPresent()) {
 					if (input.enterpriseId() == null) {
 						enterpriseId = owner.get();
@@ -136,23 +118,13 @@ class TalentMutations {
 
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
-	public DeletePayload deleteTalentAward(@Argument DeleteInput input) {
-		return this.writer.delete(TalentWrites.AWARDS, input.id(), input.expectedVersion(), Writer.Then.nothing(),
-				(id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors));
+	public Writer.DeletePayload deleteTalentAward(@Argument Writer.DeleteInput input) {
+		return this.writer.delete(TalentWrites.AWARDS, input, Writer.Then.nothing());
 	}
 
 	private String code(Problems problems, String value) {
-		if (value == null || value.isBlank()) {
-			problems.add(UserError.Code.REQUIRED, "`input.code` is required.", "input", "code");
-			return null;
-		}
-		String code = value.strip();
-		if (code.length() > CODE_LENGTH || !CODE.matcher(code).matches()) {
-			problems.add(UserError.Code.INVALID, "`input.code` must be capital letters, digits and underscores, starting with a letter, at most "
-					+ CODE_LENGTH + " characters (such as SOUTH_TAIHU_ELITE).", "input", "code");
-			return null;
-		}
-		if (this.writes.codeTaken(code)) {
+		String code = problems.code(value, CODE_LENGTH, "SOUTH_TAIHU_ELITE", "input", "code");
+		if (code != null && this.writer.any("talent_programme WHERE code = ?", code)) {
 			problems.add(UserError.Code.DUPLICATE, "Another talent programme has this code.", "input", "code");
 			return null;
 		}
@@ -170,7 +142,7 @@ class TalentMutations {
 	}
 
 	private TalentAwardPayload awardPayload(Long id, List<UserError> errors) {
-		return new TalentAwardPayload((id != null) ? this.awards.findAllById(List.of(id)).get(0) : null, errors);
+		return new TalentAwardPayload(this.writer.read(TalentAward.class, id), errors);
 	}
 
 }

@@ -2,12 +2,15 @@ package cn.changhe.portfolio.write;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.audit.Actor;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
+import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
@@ -37,11 +40,32 @@ public class Writer {
 
 	private final TransactionTemplate tx;
 
-	Writer(JdbcClient jdbc, Audit audit, Actor actor, TransactionTemplate tx) {
+	private final Map<String, NodeLookup> lookups;
+
+	Writer(JdbcClient jdbc, Audit audit, Actor actor, TransactionTemplate tx, List<NodeLookup> lookups) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.actor = actor;
 		this.tx = tx;
+		this.lookups = lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+	}
+
+	/**
+	 * What clients read of the row with the key, as {@code node(id)} finds it (the GraphQL type is
+	 * named as the class is): what a payload answers. Null for a null key.
+	 */
+	public <T> T read(Class<T> type, Long key) {
+		return (key != null) ? type.cast(this.lookups.get(type.getSimpleName()).findAllById(List.of(key)).get(0)) : null;
+	}
+
+	/** Whether any row meets the condition ({@link Lookups#any}). */
+	public boolean any(String rowsWhere, Object... params) {
+		return Lookups.any(this.jdbc, rowsWhere, params);
+	}
+
+	/** The one value the query reads; empty where it finds no row ({@link Lookups#value}). */
+	public <T> Optional<T> value(Class<T> type, String sql, Object... params) {
+		return Lookups.value(this.jdbc, type, sql, params);
 	}
 
 	/** A mutation's payload, from the key of the row written (null where nothing was) and the problems found. */
@@ -121,8 +145,22 @@ public class Writer {
 		return true;
 	}
 
-	private String source() {
+	/** Where a row written now comes from: the client writing it. */
+	public String source() {
 		return "API: " + this.actor.current();
+	}
+
+	/**
+	 * A write of its own shape, as one transaction that writes nothing when the input has problems
+	 * ({@link Payloads#transaction}); it records itself in the audit trail ({@link #audit}).
+	 */
+	public <P> P transaction(Function<Problems, P> work, Function<Problems, P> rejected) {
+		return Payloads.transaction(this.tx, work, rejected);
+	}
+
+	/** Records in the audit trail what a write of its own shape changed. */
+	public void audit(String type, long key, String action, Changes changes, LocalDateTime at) {
+		this.audit.record(type, key, action, changes, at);
 	}
 
 	public <R extends Record, P> P create(Table<R> table, Function<Problems, R> values, Payload<P> payload) {
@@ -173,11 +211,22 @@ public class Writer {
 		return update(table, "id", id, expectedVersion, change, Then.nothing(), payload);
 	}
 
-	/** The row the global id in {@code input.id} names marked deleted, unless {@code check} finds a problem. */
-	public <R extends Record, P> P delete(Table<R> table, String id, Long expectedVersion, Then<R> check,
-			Payload<P> payload) {
+	/** What every delete mutation takes: the object, at the version the client read. */
+	public record DeleteInput(String id, Long expectedVersion) {
+	}
+
+	/** What every delete mutation answers: the id deleted, or the problems that kept it. */
+	public record DeletePayload(String deletedId, List<UserError> userErrors) {
+	}
+
+	/**
+	 * The row the global id in {@code input.id} names marked deleted, unless {@code check} finds a
+	 * problem (it may also write what goes with the row).
+	 */
+	public <R extends Record> DeletePayload delete(Table<R> table, DeleteInput input, Then<R> check) {
+		Payload<DeletePayload> payload = (id, errors) -> new DeletePayload((id != null) ? input.id() : null, errors);
 		return Payloads.transaction(this.tx, (problems) -> {
-			Optional<Locked<R>> current = lock(table, problems, "id", id, expectedVersion);
+			Optional<Locked<R>> current = lock(table, problems, "id", input.id(), input.expectedVersion());
 			if (current.isEmpty()) {
 				return null;
 			}
@@ -259,10 +308,8 @@ public class Writer {
 	 */
 	public Long reference(Problems problems, String id, String type, String table, boolean required, String... path) {
 		return problems.key(id, type, required, path)
-			.flatMap((key) -> problems.found(this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND deleted_at IS NULL")
-				.param(key)
-				.query(Long.class)
-				.single() > 0 ? Optional.of(key) : Optional.empty(), type, path))
+			.flatMap((key) -> problems.found(any(table + " WHERE id = ? AND deleted_at IS NULL", key) ? Optional.of(key)
+					: Optional.empty(), type, path))
 			.orElse(null);
 	}
 

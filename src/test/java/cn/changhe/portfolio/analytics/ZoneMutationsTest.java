@@ -5,9 +5,8 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import cn.changhe.portfolio.ApiTest;
+import cn.changhe.portfolio.MutationTest;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (soft-deleted) after each test. The demo dataset's 2024 indicators and 2025 targets are never
  * touched.
  */
-class ZoneMutationsTest extends ApiTest {
-
-	private static final String CODE_PREFIX = "MUT_TEST_";
-
-	private static final int YEAR = 2030;
-
-	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+class ZoneMutationsTest extends MutationTest {
 
 	// language=GraphQL
 	private static final String SET_INDICATOR = """
@@ -49,10 +42,6 @@ class ZoneMutationsTest extends ApiTest {
 			    userErrors { field code message }
 			  }
 			}""";
-
-	// language=GraphQL
-	private static final String AUDIT = """
-			query($id: ID!) { auditLog(entityId: $id, first: 20) { totalCount nodes { action actor entityId changes } } }""";
 
 	@AfterEach
 	void removeWhatTheTestMade() {
@@ -278,33 +267,6 @@ class ZoneMutationsTest extends ApiTest {
 	private Map<String, Object> indicatorRow(String code) {
 		return this.jdbc.queryForMap("SELECT name, value, unit, yoy_change_pct, version, updated_at FROM zone_indicator"
 				+ " WHERE code = ? AND year = ?", code, YEAR);
-	}
-
-	private List<Map<String, Object>> audit(String id) {
-		return query(AUDIT, "auditLog.nodes", Map.of("id", id));
-	}
-
-	private static String code() {
-		return CODE_PREFIX + SEQUENCE.incrementAndGet() + "_" + System.nanoTime();
-	}
-
-	private static void assertError(List<Map<String, Object>> errors, String code, String... field) {
-		assertThat(errors).as("user errors").extracting((e) -> e.get("field"), (e) -> e.get("code"))
-			.containsExactly(Tuple.tuple(List.of(field), code));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("userErrors");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> parent, String key) {
-		return (Map<String, Object>) parent.get(key);
-	}
-
-	private static BigDecimal decimal(Object value) {
-		return new BigDecimal(value.toString());
 	}
 
 }

@@ -6,14 +6,14 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import cn.changhe.portfolio.ApiTest;
+import cn.changhe.portfolio.MutationTest;
 import cn.changhe.portfolio.graphql.GlobalId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Funds, investors, commitments and capital calls written through the API: each rule refused with
@@ -23,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after each test, so that the other tests see only the demo dataset's six funds and seven
  * investors.
  */
-class FundMutationsTest extends ApiTest {
+class FundMutationsTest extends MutationTest {
 
 	private static final String PREFIX = "变更测试";
-
-	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
 	// language=GraphQL
 	private static final String CREATE_FUND = """
@@ -88,10 +86,6 @@ class FundMutationsTest extends ApiTest {
 	// language=GraphQL
 	private static final String RECORD_CAPITAL_CALL = "mutation($input: RecordCapitalCallInput!) { recordCapitalCall(input: $input) { "
 			+ COMMITMENT_FIELDS + " } }";
-
-	// language=GraphQL
-	private static final String AUDIT = """
-			query($id: ID!) { auditLog(entityId: $id, first: 20) { totalCount nodes { action actor entityId changes } } }""";
 
 	@AfterEach
 	void removeWhatTheTestMade() {
@@ -568,40 +562,8 @@ class FundMutationsTest extends ApiTest {
 				GlobalId.keyOf(id, "Commitment", "id"));
 	}
 
-	private List<Map<String, Object>> audit(String id) {
-		return query(AUDIT, "auditLog.nodes", Map.of("id", id));
-	}
-
 	private static String name(String label) {
-		return PREFIX + label + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
-	}
-
-	private static void assertError(List<Map<String, Object>> errors, String code, String... field) {
-		assertThat(errors).as("user errors").extracting((e) -> e.get("field"), (e) -> e.get("code"))
-			.containsExactly(tuple(List.of(field), code));
-	}
-
-	private static org.assertj.core.groups.Tuple tuple(Object... values) {
-		return org.assertj.core.groups.Tuple.tuple(values);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("userErrors");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> parent, String key) {
-		return (Map<String, Object>) parent.get(key);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
-		return (List<Map<String, Object>>) parent.get(key);
-	}
-
-	private static BigDecimal decimal(Object value) {
-		return new BigDecimal(value.toString());
+		return unique(PREFIX + label + "-");
 	}
 
 }

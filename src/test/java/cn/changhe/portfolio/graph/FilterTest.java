@@ -197,10 +197,8 @@ class FilterTest extends ApiTest {
 
 	@Test
 	void aYearOutOfRangeIsABadRequestNamingTheField() {
-		this.graphQl.document("{ projects(filter: { reached: { stage: STARTED, year: 20240 } }) { totalCount } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
+		refused(this.graphQl, "{ projects(filter: { reached: { stage: STARTED, year: 20240 } }) { totalCount } }",
+				(errors) -> {
 				assertThat(errors.get(0).getMessage()).contains("filter.reached.year");
 				assertThat(errors.get(0).getExtensions()).containsEntry("argument", "filter.reached.year");
 			});

@@ -142,10 +142,8 @@ class RelationsTest extends ApiTest {
 		}
 		assertThat(fixedAssets).isPositive().isLessThan(all);
 		// a bad cursor on a nested relation is refused naming the argument, as at the root
-		this.graphQl.document("{ projects(first: 2) { nodes { investments(first: 2, after: \"nonsense\") { totalCount } } } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
+		refused(this.graphQl, "{ projects(first: 2) { nodes { investments(first: 2, after: \"nonsense\") { totalCount } } } }",
+				(errors) -> {
 				assertThat(errors).isNotEmpty();
 				assertThat(errors.get(0).getMessage()).contains("`after` is not a cursor");
 				assertThat(errors.get(0).getPath()).contains("investments");

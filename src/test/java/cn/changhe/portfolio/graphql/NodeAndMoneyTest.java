@@ -83,10 +83,7 @@ class NodeAndMoneyTest extends ApiTest {
 
 	@Test
 	void pagesAreAtMostOneHundred() {
-		this.graphQl.document("{ projects(first: 101) { nodes { id } } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
+		refused(this.graphQl, "{ projects(first: 101) { nodes { id } } }", (errors) -> {
 				assertThat(errors.get(0).getMessage()).contains("`first`").contains("100");
 				assertThat(errors.get(0).getExtensions()).containsEntry("argument", "first");
 			});

@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.operations;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ class TracingTest extends ApiTest {
 	}
 
 	@Test
-	void eachRequestHasOneAccessLineInItsTrace() {
+	void eachRequestHasOneAccessLineInItsTrace() throws InterruptedException {
 		EntityExchangeResult<String> answer = this.http.post()
 			.uri("/graphql")
 			.header("Authorization", "Bearer demo-analyst")
@@ -85,12 +86,18 @@ class TracingTest extends ApiTest {
 			.expectBody(String.class)
 			.returnResult();
 		String trace = traceOf(answer);
-		ILoggingEvent line = this.access.list.stream()
+		// the line is written as the request ends, which may be just after the client has the answer
+		long deadline = System.nanoTime() + 2_000_000_000L;
+		while (System.nanoTime() < deadline
+				&& lines().stream().noneMatch((event) -> trace.equals(event.getMDCPropertyMap().get("traceId")))) {
+			Thread.sleep(10);
+		}
+		ILoggingEvent line = lines().stream()
 			.filter((event) -> trace.equals(event.getMDCPropertyMap().get("traceId")))
 			.reduce((first, second) -> {
 				throw new AssertionError("two access lines for one request: " + first + ", " + second);
 			})
-			.orElseThrow(() -> new AssertionError("no access line in trace " + trace + ": " + this.access.list));
+			.orElseThrow(() -> new AssertionError("no access line in trace " + trace + ": " + lines()));
 		assertThat(line.getFormattedMessage()).startsWith("POST /graphql 200 ")
 			.contains("client=demo-analyst operation=Sectors cost=")
 			.contains("outcome=ok")
@@ -124,6 +131,13 @@ class TracingTest extends ApiTest {
 		Matcher matcher = TRACE_RESPONSE.matcher(header);
 		assertThat(matcher.matches()).as(header).isTrue();
 		return matcher.group(1);
+	}
+
+	/** The access lines so far (the appender takes them on the server's threads, holding its lock). */
+	private List<ILoggingEvent> lines() {
+		synchronized (this.access) {
+			return List.copyOf(this.access.list);
+		}
 	}
 
 }

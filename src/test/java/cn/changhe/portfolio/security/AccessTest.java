@@ -40,21 +40,12 @@ class AccessTest extends ApiTest {
 	void analystsReadAndEditorsWriteAndOnlyAdministratorsManageClients() {
 		as("demo-analyst").documentName("pipeline-2024").execute().path("registered.totalCount").entity(Integer.class).isEqualTo(18);
 		as("demo-analyst").document("{ auditLog(first: 1) { totalCount } }").execute().errors().verify();
-		as("demo-editor").document("{ auditLog(first: 1) { totalCount } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+		refused(as("demo-editor"), "{ auditLog(first: 1) { totalCount } }", "FORBIDDEN");
 		String mutation = """
 				mutation { createEnterprise(input: { name: "权限测试", uscc: "NOT-VALID" }) { userErrors { code } } }""";
-		as("demo-analyst").document(mutation)
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+		refused(as("demo-analyst"), mutation, "FORBIDDEN");
 		as("demo-editor").document(mutation).execute().path("createEnterprise.userErrors[0].code").entity(String.class).isEqualTo("INVALID");
-		as("demo-editor").document("{ apiClients { name } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+		refused(as("demo-editor"), "{ apiClients { name } }", "FORBIDDEN");
 	}
 
 	@Test
@@ -135,10 +126,7 @@ class AccessTest extends ApiTest {
 		int portfolio = query("{ funds(filter: { nameContains: \"中金长合\" }) { nodes { portfolioEnterpriseCount } } }",
 				"funds.nodes[0].portfolioEnterpriseCount");
 		assertThat(enterprises).isEqualTo(portfolio).isPositive();
-		cicc.document("{ projects { totalCount } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+		refused(cicc, "{ projects { totalCount } }", "FORBIDDEN");
 		cicc.document("{ enterprises(first: 5) { nodes { projects { totalCount } sector { code } } } }")
 			.execute()
 			.path("enterprises.nodes[*].projects.totalCount")
@@ -172,10 +160,7 @@ class AccessTest extends ApiTest {
 			.entityList(String.class)
 			.get();
 		assertThat(names).isNotEmpty();
-		as("demo-partner-addor").document("{ talentAwards { nodes { personName } } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+		refused(as("demo-partner-addor"), "{ talentAwards { nodes { personName } } }", "FORBIDDEN");
 	}
 
 	@Test

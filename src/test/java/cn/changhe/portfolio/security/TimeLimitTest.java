@@ -16,10 +16,8 @@ class TimeLimitTest extends ApiTest {
 
 	@Test
 	void anOperationPastTheTimeLimitIsStopped() {
-		this.graphQl.document("{ enterprises(first: 100) { nodes { name projects(first: 10) { nodes { name milestones { stage } } } } } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
+		refused(this.graphQl, "{ enterprises(first: 100) { nodes { name projects(first: 10) { nodes { name milestones { stage } } } } } }",
+				(errors) -> {
 				assertThat(errors).isNotEmpty();
 				assertThat(errors.get(0).getMessage()).contains("longer than");
 			});

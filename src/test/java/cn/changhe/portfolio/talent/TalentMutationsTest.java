@@ -1,13 +1,11 @@
 package cn.changhe.portfolio.talent;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import cn.changhe.portfolio.ApiTest;
+import cn.changhe.portfolio.MutationTest;
 import cn.changhe.portfolio.enterprise.Uscc;
 import cn.changhe.portfolio.graphql.GlobalId;
 import org.assertj.core.groups.Tuple;
@@ -25,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (all of year 2030) are removed (soft-deleted) after each test, so that the other tests see only
  * the demo dataset's four programmes and their awards.
  */
-class TalentMutationsTest extends ApiTest {
-
-	private static final String CODE_PREFIX = "MUT_TEST_";
-
-	private static final int YEAR = 2030;
-
-	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+class TalentMutationsTest extends MutationTest {
 
 	// language=GraphQL
 	private static final String CREATE_PROGRAMME = """
@@ -65,10 +57,6 @@ class TalentMutationsTest extends ApiTest {
 	// language=GraphQL
 	private static final String AWARDS_OF_PROGRAMME = """
 			query($year: Int) { talentProgrammes { id code awards(year: $year) { totalCount } } }""";
-
-	// language=GraphQL
-	private static final String AUDIT = """
-			query($id: ID!) { auditLog(entityId: $id, first: 20) { totalCount nodes { action actor entityId changes } } }""";
 
 	/** A project of the demo dataset, and its enterprise. */
 	private String project;
@@ -332,33 +320,6 @@ class TalentMutationsTest extends ApiTest {
 		return this.jdbc.queryForMap("""
 				SELECT award_year, title, person_name, grant_amount, grant_currency, version, updated_at, deleted_at
 				FROM talent_award WHERE id = ?""", GlobalId.keyOf(id, "TalentAward", "id"));
-	}
-
-	private List<Map<String, Object>> audit(String id) {
-		return query(AUDIT, "auditLog.nodes", Map.of("id", id));
-	}
-
-	private static String code() {
-		return CODE_PREFIX + SEQUENCE.incrementAndGet() + "_" + System.nanoTime();
-	}
-
-	private static void assertError(List<Map<String, Object>> errors, String code, String... field) {
-		assertThat(errors).as("user errors").extracting((e) -> e.get("field"), (e) -> e.get("code"))
-			.containsExactly(Tuple.tuple(List.of(field), code));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("userErrors");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> parent, String key) {
-		return (Map<String, Object>) parent.get(key);
-	}
-
-	private static BigDecimal decimal(Object value) {
-		return new BigDecimal(value.toString());
 	}
 
 }
