@@ -7,10 +7,10 @@ import java.util.List;
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
-import cn.changhe.portfolio.graphql.ListingRepository;
-import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Relation;
 import cn.changhe.portfolio.graphql.Years;
 

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import cn.changhe.portfolio.write.Beside;
 import cn.changhe.portfolio.write.Column;
+import cn.changhe.portfolio.write.Lookups;
 import cn.changhe.portfolio.write.Refers;
 import cn.changhe.portfolio.write.Table;
-import cn.changhe.portfolio.write.Lookups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
-import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.ListingRepository;
 
 import cn.changhe.portfolio.security.Scope;
 

@@ -1,7 +1,7 @@
 package cn.changhe.portfolio.investment;
 
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.ConnectionArguments;
+import cn.changhe.portfolio.graphql.PageRequest;
 
 /**
  * The arguments of a field that lists ledger rows.

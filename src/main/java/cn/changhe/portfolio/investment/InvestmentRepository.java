@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Conditions;
-import cn.changhe.portfolio.graphql.ListingRepository;
-import cn.changhe.portfolio.graphql.GlobalId;
-import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.ListingRepository;
+import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Cells;
 import cn.changhe.portfolio.graphql.Columns;
-import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.Conditions;
-import cn.changhe.portfolio.graphql.ListingRepository;
+import cn.changhe.portfolio.graphql.Filters;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.InvalidInput;
+import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Money;
 import cn.changhe.portfolio.graphql.MoneyInput;
-import cn.changhe.portfolio.graphql.Filters;
-import cn.changhe.portfolio.graphql.Listing;
 import cn.changhe.portfolio.graphql.Years;
 
 import cn.changhe.portfolio.security.Scope;

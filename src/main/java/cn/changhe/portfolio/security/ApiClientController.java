@@ -8,8 +8,8 @@ import java.util.Optional;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
 import cn.changhe.portfolio.fund.Investor;
-import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.ByKey;
+import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.UserError;
 import graphql.schema.idl.RuntimeWiring;
 

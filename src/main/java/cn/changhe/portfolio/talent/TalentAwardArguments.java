@@ -1,7 +1,7 @@
 package cn.changhe.portfolio.talent;
 
-import cn.changhe.portfolio.graphql.PageRequest;
 import cn.changhe.portfolio.graphql.ConnectionArguments;
+import cn.changhe.portfolio.graphql.PageRequest;
 
 /**
  * The arguments of a field that lists talent awards; {@code year} is a shorthand for a one-year
