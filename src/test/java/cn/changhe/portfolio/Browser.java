@@ -1,7 +1,9 @@
 package cn.changhe.portfolio;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +23,11 @@ public final class Browser {
 	}
 
 	public static ChromeDriver start() {
+		return start(null);
+	}
+
+	/** The same, saving what the page downloads into the directory (where given) without asking. */
+	public static ChromeDriver start(Path downloads) {
 		for (File binary : new File[] { CHROMIUM, CHROMEDRIVER }) {
 			if (!binary.canExecute()) {
 				throw new IllegalStateException("No " + binary + ": the browser tests need Debian's chromium and "
@@ -35,6 +42,10 @@ public final class Browser {
 				"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--disable-extensions");
+		if (downloads != null) {
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+					"download.prompt_for_download", false, "download.directory_upgrade", true));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();

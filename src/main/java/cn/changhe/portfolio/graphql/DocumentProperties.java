@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * automatic persisted queries) are kept at most, the least recently used going first
  */
 @ConfigurationProperties("zone.documents")
-public record DocumentProperties(@DefaultValue("classpath*:graphql/examples/*.graphql") List<String> registered,
+public record DocumentProperties(
+		@DefaultValue({ "classpath*:graphql/examples/*.graphql", "classpath*:graphql/dashboard/*.graphql" }) List<String> registered,
 		@DefaultValue Set<String> registeredOnly, @DefaultValue("4000000") long persistedMaxLength) {
 }
