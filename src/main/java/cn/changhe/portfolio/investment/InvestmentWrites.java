@@ -39,6 +39,16 @@ public class InvestmentWrites {
 	private static final Table.Upkeep<Values> TOTALS = new Table.Upkeep<>() {
 
 		@Override
+		public void prepare(JdbcClient jdbc, long key) {
+			// the group the row counts in now, read without locking it; claimed again (at no cost) once it is locked
+			claim(jdbc, jdbc.sql("""
+					SELECT sector_id, year, kind, currency FROM investment WHERE id = ? AND deleted_at IS NULL""")
+				.param(key)
+				.query((rs, n) -> new Group((Long) rs.getObject(1, Long.class), rs.getInt(2), rs.getString(3), rs.getString(4)))
+				.list());
+		}
+
+		@Override
 		public void before(JdbcClient jdbc, Values before, Values after) {
 			claim(jdbc, groups(before, after));
 		}

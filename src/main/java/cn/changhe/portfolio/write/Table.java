@@ -169,6 +169,14 @@ public final class Table<R extends Record> {
 	 */
 	public interface Upkeep<R extends Record> {
 
+		/**
+		 * Takes, before the row is locked, the locks the upkeep of a change to it will need (read
+		 * without locking the row): so that every writer takes the upkeep's locks first and the rows'
+		 * after, and no two wait on each other in a circle.
+		 */
+		default void prepare(JdbcClient jdbc, long key) {
+		}
+
 		void before(JdbcClient jdbc, R before, R after);
 
 		void after(JdbcClient jdbc, R before, R after);

@@ -292,7 +292,10 @@ public class Writer {
 	public <R extends Record> Optional<Locked<R>> lock(Table<R> table, Problems problems, String field, String id,
 			Long expectedVersion, boolean versionRequired) {
 		return problems.key(id, table.type(), true, "input", field)
-			.flatMap((key) -> problems.found(table.lock(this.jdbc, key), table.type(), "input", field))
+			.flatMap((key) -> {
+				table.upkeep().prepare(this.jdbc, key);
+				return problems.found(table.lock(this.jdbc, key), table.type(), "input", field);
+			})
 			.filter((row) -> Versions.matches(problems, row.version(), expectedVersion, versionRequired));
 	}
 

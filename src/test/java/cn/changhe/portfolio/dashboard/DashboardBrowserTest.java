@@ -28,8 +28,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,7 +90,7 @@ class DashboardBrowserTest extends ApiTest {
 		assertThat(this.browser.findElements(By.cssSelector("[data-indicator]"))).hasSize(indicators);
 		assertThat(this.browser.findElements(By.cssSelector("#nav a"))).hasSize(1);
 		screenshot("public-overview");
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -108,7 +106,7 @@ class DashboardBrowserTest extends ApiTest {
 			screenshot("analyst" + route.replaceAll("[^a-zA-Z0-9]+", "-"));
 		}
 		assertThat(this.browser.findElements(By.cssSelector("#nav a"))).hasSize(6);
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -170,7 +168,7 @@ class DashboardBrowserTest extends ApiTest {
 				}
 			}
 		}
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -228,7 +226,7 @@ class DashboardBrowserTest extends ApiTest {
 		screenshot("partner-enterprise");
 		load("/projects");
 		assertThat(this.browser.findElement(By.cssSelector("main .error")).getText()).contains("无权");
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -268,7 +266,7 @@ class DashboardBrowserTest extends ApiTest {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow).as("no sideways scrolling of the page itself").isLessThanOrEqualTo(0);
 		screenshot("phone-investment-en");
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	// The browser
@@ -327,17 +325,6 @@ class DashboardBrowserTest extends ApiTest {
 
 	private void screenshot(String name) throws IOException {
 		Files.write(SCREENSHOTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
-
-	private List<String> errorsInTheConsole() {
-		return this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
 	}
 
 	/** The data of an answer to the administrator, its decimals read exactly (not as doubles). */

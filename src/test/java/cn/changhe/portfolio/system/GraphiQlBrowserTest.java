@@ -1,7 +1,6 @@
 package cn.changhe.portfolio.system;
 
 import java.time.Duration;
-import java.util.List;
 
 import cn.changhe.portfolio.ApiTest;
 import cn.changhe.portfolio.Browser;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,7 +55,7 @@ class GraphiQlBrowserTest extends ApiTest {
 			.click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-doc-explorer"),
 				"An enterprise (企业) in the zone."));
-		assertThat(errorsInTheConsole()).isEmpty();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -69,18 +66,7 @@ class GraphiQlBrowserTest extends ApiTest {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-response"),
 				"\"totalCount\": 18"));
 		assertThat(this.browser.findElement(By.cssSelector(".graphiql-response")).getText()).doesNotContain("\"errors\"");
-		assertThat(errorsInTheConsole()).isEmpty();
-	}
-
-	private List<String> errorsInTheConsole() {
-		return this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
+		assertThat(Browser.errorsInTheConsole(this.browser)).isEmpty();
 	}
 
 }
