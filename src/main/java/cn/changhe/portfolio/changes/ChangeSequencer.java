@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import cn.changhe.portfolio.system.StatementCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,10 @@ class ChangeSequencer implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "change-sequencer");
+			Thread thread = new Thread(() -> {
+				StatementCounter.background();
+				task.run();
+			}, "change-sequencer");
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -31,7 +31,18 @@ public class StatementCounter implements BeanPostProcessor {
 	/** The statements of the request the thread serves, while one is being counted. */
 	private static final ThreadLocal<long[]> REQUEST = new ThreadLocal<>();
 
-	/** Statements executed since the service started (a batch counts once). */
+	/** Whether the thread does the service's own background work, whose statements no request costs. */
+	private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
+
+	/**
+	 * Marks the calling thread as one of the service's background threads (such as the change
+	 * sequencer's): its statements are not counted, so that the counts say what requests cost.
+	 */
+	public static void background() {
+		BACKGROUND.set(true);
+	}
+
+	/** Statements executed since the service started (a batch counts once), by requests and their like. */
 	public long executed() {
 		return this.executed.sum();
 	}
@@ -80,7 +91,7 @@ public class StatementCounter implements BeanPostProcessor {
 			Class<? extends Statement> type = (statement instanceof java.sql.CallableStatement) ? java.sql.CallableStatement.class
 					: (statement instanceof java.sql.PreparedStatement) ? java.sql.PreparedStatement.class : Statement.class;
 			return proxy(type, statement, (target, method, args) -> {
-				if (method.getName().startsWith("execute")) {
+				if (method.getName().startsWith("execute") && !BACKGROUND.get()) {
 					StatementCounter.this.executed.increment();
 					long[] request = REQUEST.get();
 					if (request != null) {
