@@ -168,7 +168,7 @@ class ChangesController {
 		};
 	}
 
-	private static String cursor(long seq) {
+	static String cursor(long seq) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("change:" + seq).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,11 +1,18 @@
 package cn.changhe.portfolio.graphql;
 
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.data.GraphQlArgumentBinder;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.validation.BindException;
 
 /**
  * The repository of a type that clients list and find by id: its root connection, the relations
@@ -17,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public abstract class ListingRepository<F, T extends Identified> implements NodeLookup {
 
+	private static final GraphQlArgumentBinder BINDER = new GraphQlArgumentBinder();
+
 	protected final JdbcClient jdbc;
 
 	private final String type;
@@ -26,6 +35,8 @@ public abstract class ListingRepository<F, T extends Identified> implements Node
 	private final Function<F, Conditions> conditions;
 
 	private final UnaryOperator<Conditions> scope;
+
+	private final ResolvableType filterType;
 
 	/**
 	 * @param type the GraphQL type
@@ -39,6 +50,33 @@ public abstract class ListingRepository<F, T extends Identified> implements Node
 		this.listing = listing;
 		this.conditions = conditions;
 		this.scope = scope;
+		this.filterType = ResolvableType.forClass(getClass()).as(ListingRepository.class).getGeneric(0);
+	}
+
+	/**
+	 * The filter that arguments make, bound as GraphQL binds a field's (nested inputs, lists, enums,
+	 * ids), for an export that takes the field's filter by query parameters.
+	 */
+	@SuppressWarnings("unchecked")
+	public F filter(Map<String, Object> arguments) throws BindException {
+		return (F) BINDER.bind(arguments, false, this.filterType);
+	}
+
+	/**
+	 * Every row the filter finds, oldest first, streamed from the database (the driver holds one row
+	 * at a time, so memory stays the same however many there are), in the caller's transaction when
+	 * it is run. The filter is checked now: a value it refuses throws {@link InvalidInput} here.
+	 */
+	public Runnable forEach(F filter, Consumer<T> each) {
+		Conditions where = this.conditions.apply(filter);
+		RowMapper<T> mapper = this.listing.mapper();
+		return () -> this.jdbc.sql("SELECT " + this.listing.columns() + " FROM " + this.listing.from() + where.where()
+				+ " ORDER BY " + this.listing.id())
+			.withFetchSize(Integer.MIN_VALUE)
+			.params(where.parameters())
+			.query((ResultSet rs) -> {
+				each.accept(mapper.mapRow(rs, 0));
+			});
 	}
 
 	/**

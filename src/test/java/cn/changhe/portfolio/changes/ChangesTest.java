@@ -69,6 +69,8 @@ class ChangesTest extends ApiTest {
 		}
 		List<Map<String, Object>> seen = changesOf(partner, cursor, (String) mine.get("id"), 1);
 		assertThat(seen).singleElement().satisfies((change) -> assertThat(change).containsEntry("action", "UPDATED"));
+		// once the other fund's change is numbered (the analyst sees it), the partner's feed still lacks it
+		assertThat(changesOf(as("demo-analyst"), cursor, (String) theirs.get("id"), 1)).hasSize(1);
 		List<Map<String, Object>> everything = pull(partner, cursor);
 		assertThat(everything).extracting((change) -> change.get("entityId")).doesNotContain(theirs.get("id"));
 		assertThat(everything).extracting((change) -> (String) change.get("entityId"))
