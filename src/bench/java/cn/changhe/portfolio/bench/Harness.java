@@ -175,7 +175,8 @@ final class Harness {
 					}
 				}
 			}
-			String report = report(scenarios, results, checks.toString(), started);
+			String export = Boolean.parseBoolean(System.getProperty("bench.export", "true")) ? export() : "";
+			String report = report(scenarios, results, checks.toString(), started) + export;
 			System.out.println();
 			System.out.println(report);
 			Path out = Path.of(System.getProperty("bench.results", "target/benchmark-results.md"));
@@ -358,6 +359,40 @@ final class Harness {
 			line += "\n   differ at char " + at + ": GraphQL ..." + gs.substring(Math.max(0, at - 60), Math.min(gs.length(), at + 80))
 					+ "\n   floor   ..." + fs.substring(Math.max(0, at - 60), Math.min(fs.length(), at + 80));
 		}
+		return line;
+	}
+
+	/**
+	 * The whole ledger through {@code GET /export/investments.jsonl}, read and dropped as it comes:
+	 * the time, the bytes and the heap it took (the export streams, so the heap should not grow with
+	 * the rows).
+	 */
+	private String export() throws Exception {
+		System.gc();
+		this.heap.resetWindow();
+		long started = System.nanoTime();
+		HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/export/investments.jsonl"))
+			.header("Authorization", "Bearer " + this.token)
+			.build();
+		long[] counts = new long[2];
+		HttpResponse<java.io.InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		try (java.io.InputStream in = response.body()) {
+			byte[] buffer = new byte[65536];
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				counts[0] += n;
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] == '\n') {
+						counts[1]++;
+					}
+				}
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		String line = String.format("%n## Export%n%n`GET /export/investments.jsonl` (status %d): %,d rows, %,d MB in %.1f s "
+				+ "(%,.0f rows/s); heap while it ran: max used %d MB, max left after a collection %d MB.%n",
+				response.statusCode(), counts[1], counts[0] / (1024 * 1024), seconds, counts[1] / seconds,
+				this.heap.windowMax() / (1024 * 1024), this.heap.windowAfterGc() / (1024 * 1024));
+		System.out.print(line);
 		return line;
 	}
 

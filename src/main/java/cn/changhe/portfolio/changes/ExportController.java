@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import cn.changhe.portfolio.enterprise.EnterpriseRepository;
+import cn.changhe.portfolio.fund.CommitmentRepository;
 import cn.changhe.portfolio.fund.FundRepository;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.InvalidInput;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /export/{investments|projects|enterprises|funds}.{jsonl|csv}}: every record the client
+ * {@code GET /export/{investments|projects|enterprises|funds|commitments}.{jsonl|csv}}: every record the client
  * may see (scoped as its queries are) that the field's filter finds, given by query parameters
  * ({@code ?kind=FIXED_ASSET&yearFrom=2024}, nested ones dotted: {@code reached.stage=STARTED}), as
  * one JSON object a line or as CSV (UTF-8 with a byte-order mark, a header row), gzipped when the
@@ -66,11 +67,12 @@ class ExportController {
 	private final Budget budget;
 
 	ExportController(InvestmentRepository investments, ProjectRepository projects, EnterpriseRepository enterprises,
-			FundRepository funds, JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Budget budget) {
+			FundRepository funds, CommitmentRepository commitments, JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Budget budget) {
 		this.sources.put("investments", new Source(investments, false));
 		this.sources.put("projects", new Source(projects, true));
 		this.sources.put("enterprises", new Source(enterprises, false));
 		this.sources.put("funds", new Source(funds, false));
+		this.sources.put("commitments", new Source(commitments, false));
 		this.jdbc = jdbc;
 		this.snapshot = new TransactionTemplate(tx.getTransactionManager());
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

@@ -7,8 +7,11 @@ import java.util.List;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.Conditions;
+import cn.changhe.portfolio.graphql.Filters;
+import cn.changhe.portfolio.graphql.GlobalId;
+import cn.changhe.portfolio.graphql.Listing;
+import cn.changhe.portfolio.graphql.ListingRepository;
 import cn.changhe.portfolio.graphql.Money;
-import cn.changhe.portfolio.graphql.NodeLookup;
 
 import cn.changhe.portfolio.security.Scope;
 
@@ -16,27 +19,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class CommitmentRepository implements NodeLookup {
+public class CommitmentRepository extends ListingRepository<CommitmentFilter, Commitment> {
 
-	private static final String COLUMNS = """
-			SELECT c.id, c.fund_id, c.investor_id, c.committed, c.called, c.currency, c.committed_on,
-			       c.provenance, c.source, c.version
-			FROM commitment c""";
+	private static final String SELECTED = """
+			c.id, c.fund_id, c.investor_id, c.committed, c.called, c.currency, c.committed_on,
+			c.provenance, c.source, c.version""";
 
-	private final JdbcClient jdbc;
+	private static final String COLUMNS = "SELECT " + SELECTED + " FROM commitment c";
+
+	private static final Listing<Commitment> LISTING = new Listing<>(SELECTED, "commitment c", "c.id",
+			CommitmentRepository::commitment);
 
 	CommitmentRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super(jdbc, "Commitment", LISTING, CommitmentRepository::conditions,
+				(where) -> Scope.commitments(where, "c.investor_id"));
 	}
 
-	@Override
-	public String type() {
-		return "Commitment";
-	}
-
-	@Override
-	public List<Commitment> findAllById(Collection<Long> ids) {
-		return select(new Conditions().and("c.deleted_at IS NULL").andIn("c.id", ids), "");
+	private static Conditions conditions(CommitmentFilter filter) {
+		Conditions where = Scope.commitments(new Conditions().and("c.deleted_at IS NULL"), "c.investor_id");
+		if (filter.fundIds() != null) {
+			where.andIn("c.fund_id", GlobalId.keysOf(filter.fundIds(), "Fund", "filter.fundIds"));
+		}
+		if (filter.investorIds() != null) {
+			where.andIn("c.investor_id", GlobalId.keysOf(filter.investorIds(), "Investor", "filter.investorIds"));
+		}
+		Filters.updatedSince(where, "c.updated_at", filter.updatedSince());
+		return where;
 	}
 
 	private List<Commitment> select(Conditions where, String orderBy) {

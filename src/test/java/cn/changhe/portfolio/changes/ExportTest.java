@@ -44,6 +44,10 @@ class ExportTest extends ApiTest {
 				.entityList(String.class).get();
 			assertThat(jsonl(get("/export/funds.jsonl", token, null)).stream().map((row) -> row.get("id")).toList())
 				.as(token).containsExactlyInAnyOrderElementsOf(funds);
+			List<String> commitments = as(token).document("{ funds(first: 100) { nodes { commitments { id } } } }").execute()
+				.path("funds.nodes[*].commitments[*].id").entityList(String.class).get();
+			assertThat(jsonl(get("/export/commitments.jsonl", token, null)).stream().map((row) -> row.get("id")).toList())
+				.as(token).containsExactlyInAnyOrderElementsOf(commitments);
 		}
 		Map<String, Object> first = jsonl(get("/export/investments.jsonl", "demo-analyst", null)).get(0);
 		String amount = query("query($id: ID!) { node(id: $id) { ... on Investment { amount { amount } } } }", "node.amount.amount",
