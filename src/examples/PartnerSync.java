@@ -25,7 +25,7 @@ import java.util.Map;
  * again every two seconds, forever.
  */
 @SuppressWarnings("unchecked")
-public class PartnerSync {
+public record PartnerSync(String base, String token, Path copy) {
 
 	private static final List<String> EXPORTS = List.of("funds", "commitments", "investments", "enterprises");
 
@@ -44,19 +44,7 @@ public class PartnerSync {
 			  ... on Investor { name nameEn version }
 			}""";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final String base;
-
-	private final String token;
-
-	private final Path copy;
-
-	PartnerSync(String base, String token, Path copy) {
-		this.base = base;
-		this.token = token;
-		this.copy = copy;
-	}
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 3) {
@@ -86,7 +74,7 @@ public class PartnerSync {
 		String earliest = null;
 		long earliestSeq = Long.MAX_VALUE;
 		for (String name : EXPORTS) {
-			HttpResponse<String> answer = this.http.send(get("/export/" + name + ".jsonl"),
+			HttpResponse<String> answer = HTTP.send(get("/export/" + name + ".jsonl"),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			if (answer.statusCode() != 200) {
 				throw new IOException("export of " + name + ": HTTP " + answer.statusCode() + " " + answer.body());
@@ -115,7 +103,7 @@ public class PartnerSync {
 			Map<String, Object> variables = new LinkedHashMap<>();
 			variables.put("after", cursor);
 			String body = Json.write(Map.of("query", CHANGES, "variables", variables));
-			HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
+			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
 				.header("Authorization", "Bearer " + this.token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))

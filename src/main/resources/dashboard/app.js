@@ -103,8 +103,11 @@ function loading() {
 /** A failure, said plainly: over budget with its wait, signed out, forbidden, or what went wrong. */
 function failure(error, again) {
   let message;
-  if (error.kind === 'RATE_LIMITED' || (error.retryAfter && error.kind !== 'UNAVAILABLE')) {
+  if (error.kind === 'RATE_LIMITED') {
     message = t('retryIn', error.retryAfter ?? '?');
+  }
+  else if (error.kind === 'BUSY') {
+    message = t('busy', error.retryAfter ?? '?');
   }
   else if (error.kind === 'UNAVAILABLE') {
     message = t('unavailable', error.retryAfter ?? '?');

@@ -105,6 +105,11 @@ public abstract class ApiTest {
 		return query(document, path, Map.of());
 	}
 
+	/** The strings at a JSON path of a client's successful answer (ids, names). */
+	protected static List<String> strings(HttpGraphQlTester client, String document, String path) {
+		return client.document(document).execute().path(path).entityList(String.class).get();
+	}
+
 	/** The payload of a mutation called with this input, whatever it holds. */
 	protected Map<String, Object> mutate(String document, String mutation, Map<String, Object> input) {
 		return query(document, mutation, Map.of("input", input));

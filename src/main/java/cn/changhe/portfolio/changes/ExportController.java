@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,6 @@ import cn.changhe.portfolio.security.Role;
 import cn.changhe.portfolio.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +78,7 @@ class ExportController {
 		this.snapshot = new TransactionTemplate(tx.getTransactionManager());
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
-		this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+		this.json = json;
 		this.budget = budget;
 	}
 
@@ -183,26 +184,43 @@ class ExportController {
 		return repository.forEach(filter, each);
 	}
 
-	/** The record as a client reads it: its own id and its references as global ids, nested values flattened with dots. */
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> plain(String type, Object row) {
-		Map<String, Object> fields = this.json.convertValue(row, LinkedHashMap.class);
+	/**
+	 * The record as a client reads it: its own id and its references as global ids, the components of
+	 * a nested record flattened with dots (all of them, null where the nested record is null, so that
+	 * every row has the same columns).
+	 */
+	private static Map<String, Object> plain(String type, Object row) {
 		Map<String, Object> plain = new LinkedHashMap<>();
-		fields.forEach((key, value) -> {
+		for (RecordComponent component : row.getClass().getRecordComponents()) {
+			String key = component.getName();
+			Object value = read(component, row);
 			if (key.equals("id")) {
 				plain.put("id", GlobalId.encode(type, ((Number) value).longValue()));
 			}
-			else if (REFERENCES.containsKey(key) && value instanceof Number number) {
-				plain.put(key, GlobalId.encode(REFERENCES.get(key), number.longValue()));
+			else if (REFERENCES.containsKey(key)) {
+				plain.put(key, (value != null) ? GlobalId.encode(REFERENCES.get(key), ((Number) value).longValue()) : null);
 			}
-			else if (value instanceof Map<?, ?> nested) {
-				nested.forEach((inner, innerValue) -> plain.put(key + "." + inner, innerValue));
+			else if (component.getType().isRecord()) {
+				for (RecordComponent part : component.getType().getRecordComponents()) {
+					plain.put(key + "." + part.getName(), (value != null) ? read(part, value) : null);
+				}
 			}
 			else {
 				plain.put(key, value);
 			}
-		});
+		}
 		return plain;
+	}
+
+	private static Object read(RecordComponent component, Object record) {
+		try {
+			Method accessor = component.getAccessor();
+			accessor.setAccessible(true);
+			return accessor.invoke(record);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private interface Rows {

@@ -53,11 +53,7 @@ class ChangesTest extends ApiTest {
 	@Test
 	void aPartnersFeedHoldsItsOwnFundsAndNotAnotherInvestors() throws InterruptedException {
 		HttpGraphQlTester partner = as("demo-partner-cicc");
-		List<String> own = partner.document("{ funds(first: 100) { nodes { id } } }")
-			.execute()
-			.path("funds.nodes[*].id")
-			.entityList(String.class)
-			.get();
+		List<String> own = strings(partner, "{ funds(first: 100) { nodes { id } } }", "funds.nodes[*].id");
 		List<Map<String, Object>> funds = query("{ funds(first: 100) { nodes { id name version } } }", "funds.nodes");
 		Map<String, Object> mine = funds.stream().filter((fund) -> own.contains(fund.get("id"))).findFirst().orElseThrow();
 		Map<String, Object> theirs = funds.stream().filter((fund) -> !own.contains(fund.get("id"))).findFirst().orElseThrow();
@@ -116,9 +112,14 @@ class ChangesTest extends ApiTest {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> page(HttpGraphQlTester client, String cursor) {
-		var request = client.document(CHANGES);
+		return page(client, CHANGES, cursor);
+	}
+
+	/** One page of the feed, as the document asks for it, after the cursor (from the start for null). */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> page(HttpGraphQlTester client, String document, String cursor) {
+		var request = client.document(document);
 		if (cursor != null) {
 			request = request.variable("after", cursor);
 		}

@@ -65,6 +65,10 @@ class ExportTest extends ApiTest {
 		List<String> lines = csv.lines().toList();
 		assertThat(lines).hasSize(fixed2024 + 1);
 		assertThat(lines.subList(1, lines.size())).allSatisfy((line) -> assertThat(line).contains(",FIXED_ASSET,").contains(",2024,"));
+		String projects = new String(get("/export/projects.csv", "demo-analyst", null).getResponseBody(), StandardCharsets.UTF_8);
+		List<Integer> widths = projects.lines().map(ExportTest::cells).distinct().toList();
+		assertThat(widths).as("every row as wide as the header, a project without foreign investment too").hasSize(1);
+		assertThat(projects.lines().findFirst().orElseThrow()).contains("foreignInvestment.yuan,foreignInvestment.currency");
 		int started2024 = query("{ projects(filter: { reached: { stage: STARTED, year: 2024 } }) { totalCount } }",
 				"projects.totalCount");
 		assertThat(jsonl(get("/export/projects.jsonl?reached.stage=STARTED&reached.year=2024", "demo-analyst", null)))
@@ -115,6 +119,21 @@ class ExportTest extends ApiTest {
 		this.http.get().uri("/export/investments.jsonl?sectorIds=nonsense").header("Authorization", "Bearer demo-analyst").exchange()
 			.expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
 			.expectBody().jsonPath("$.errors[0].extensions.argument").isEqualTo("filter.sectorIds");
+	}
+
+	/** The cells of a CSV line (commas inside quotes are not separators). */
+	private static int cells(String line) {
+		int cells = 1;
+		boolean quoted = false;
+		for (char c : line.toCharArray()) {
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == ',' && !quoted) {
+				cells++;
+			}
+		}
+		return cells;
 	}
 
 	private EntityExchangeResult<byte[]> get(String path, String token, String encoding) {

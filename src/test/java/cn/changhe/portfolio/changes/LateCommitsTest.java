@@ -77,7 +77,7 @@ class LateCommitsTest extends ApiTest {
 			String at = cursor;
 			while (true) {
 				boolean done = !writing.get() && unnumbered() == 0;
-				Map<String, Object> page = page(analyst, at);
+				Map<String, Object> page = ChangesTest.page(analyst, CHANGES, at);
 				for (Map<String, Object> change : (List<Map<String, Object>>) page.get("nodes")) {
 					seen.incrementAndGet();
 					long key = GlobalId.decode((String) change.get("entityId")).orElseThrow().key();
@@ -152,14 +152,6 @@ class LateCommitsTest extends ApiTest {
 		return (Map<String, Object>) client.document(document).variable("input", input).execute().path(mutation).entity(Map.class).get();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> page(HttpGraphQlTester client, String cursor) {
-		var request = client.document(CHANGES);
-		if (cursor != null) {
-			request = request.variable("after", cursor);
-		}
-		return (Map<String, Object>) request.execute().path("changes").entity(Map.class).get();
-	}
 
 	/** The application's transaction manager, holding every commit back a random while when LATE is set. */
 	@TestConfiguration
