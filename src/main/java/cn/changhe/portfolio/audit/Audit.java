@@ -32,6 +32,18 @@ public class Audit {
 		return now.withNano(now.getNano() / 1000 * 1000);
 	}
 
+	/**
+	 * Records, for one investor's partners only, that a record came into their sight: a row of their
+	 * change feed alone, in no audit trail.
+	 */
+	public void recordFor(long investor, String entityType, long entityId, LocalDateTime at) {
+		this.jdbc.sql("""
+				INSERT INTO audit_log (entity_type, entity_id, action, actor, at, changes, audience)
+				VALUES (?, ?, 'SCOPE_ENTERED', ?, ?, '{}', ?)""")
+			.params(entityType, entityId, this.actor.current(), at, investor)
+			.update();
+	}
+
 	public void record(String entityType, long entityId, String action, Changes changes, LocalDateTime at) {
 		this.jdbc.sql("""
 				INSERT INTO audit_log (entity_type, entity_id, action, actor, at, changes)

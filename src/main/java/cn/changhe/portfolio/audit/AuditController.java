@@ -45,7 +45,8 @@ class AuditController {
 	public Connection<AuditEntry> auditLog(@Argument String entityId, @Argument String actor, @Argument OffsetDateTime since,
 			@Argument OffsetDateTime until, @Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before) {
-		Conditions where = new Conditions();
+		// rows addressed to a partner's change feed are not the audit trail's
+		Conditions where = new Conditions().and("a.audience IS NULL");
 		if (entityId != null) {
 			GlobalId id = GlobalId.decode(entityId)
 				.orElseThrow(() -> new cn.changhe.portfolio.graphql.InvalidInput("entityId", "`entityId` is not a valid id."));

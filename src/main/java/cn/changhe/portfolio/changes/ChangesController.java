@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import cn.changhe.portfolio.graphql.NodeLookup;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.security.Access;
 import cn.changhe.portfolio.security.Scope;
+import cn.changhe.portfolio.security.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -127,7 +129,14 @@ class ChangesController {
 			clauses.add("(" + scopeOf(ofType) + ")");
 			parameters.addAll(ofType.parameters());
 		});
-		return new Conditions().and("a.seq IS NOT NULL").and("(" + String.join(" OR ", clauses) + ")", parameters.toArray());
+		// rows addressed to one investor's partners (what came into their sight) are theirs alone
+		Optional<Long> partner = Viewer.partnerInvestor();
+		String own = "a.audience IS NULL AND (" + String.join(" OR ", clauses) + ")";
+		if (partner.isEmpty()) {
+			return new Conditions().and("a.seq IS NOT NULL").and(own, parameters.toArray());
+		}
+		parameters.add(partner.get());
+		return new Conditions().and("a.seq IS NOT NULL").and("((" + own + ") OR a.audience = ?)", parameters.toArray());
 	}
 
 	/** The change is of a row of the table (deleted or not) in the scope. */
@@ -162,7 +171,7 @@ class ChangesController {
 
 	private static String action(String audited) {
 		return switch (audited) {
-			case "CREATE" -> "CREATED";
+			case "CREATE", "SCOPE_ENTERED" -> "CREATED";
 			case "DELETE" -> "DELETED";
 			default -> "UPDATED";
 		};

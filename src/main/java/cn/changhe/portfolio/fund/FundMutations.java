@@ -182,7 +182,23 @@ class FundMutations {
 			}
 			return new FundWrites.CommitmentValues(fund.map(Locked::id).orElse(null), investorId, committed,
 					BigDecimal.ZERO.setScale(2), currency, committedOn);
-		}, this::commitmentPayload);
+		}, (id, commitment, problems) -> entered(commitment), this::commitmentPayload);
+	}
+
+	/**
+	 * A new commitment brings its fund into its investor's sight, with the fund's equity investments
+	 * and the enterprises they went to (those not already in sight through another fund): the
+	 * partners' change feed says so, for records written before it that it would not show otherwise.
+	 */
+	private void entered(FundWrites.CommitmentValues commitment) {
+		long investor = commitment.investorId();
+		this.writer.entered(investor, "Fund", commitment.fundId());
+		for (long investment : this.writes.equityInvestmentsOf(commitment.fundId())) {
+			this.writer.entered(investor, "Investment", investment);
+		}
+		for (long enterprise : this.writes.enterprisesNewToInvestor(commitment.fundId(), investor)) {
+			this.writer.entered(investor, "Enterprise", enterprise);
+		}
 	}
 
 	@MutationMapping

@@ -144,4 +144,27 @@ class FundWrites {
 			.update();
 	}
 
+	/** The fund's live equity investments. */
+	List<Long> equityInvestmentsOf(long fundId) {
+		return this.jdbc.sql("SELECT id FROM investment WHERE fund_id = ? AND kind = 'FUND_EQUITY' AND deleted_at IS NULL ORDER BY id")
+			.param(fundId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The enterprises the fund's live equity went to that no other fund of the investor's reached. */
+	List<Long> enterprisesNewToInvestor(long fundId, long investorId) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT i.enterprise_id FROM investment i
+				WHERE i.fund_id = ? AND i.kind = 'FUND_EQUITY' AND i.deleted_at IS NULL AND i.enterprise_id IS NOT NULL
+				  AND i.enterprise_id NOT IN (
+				    SELECT o.enterprise_id FROM investment o JOIN commitment c ON c.fund_id = o.fund_id
+				    WHERE c.investor_id = ? AND c.deleted_at IS NULL AND c.fund_id <> ? AND o.kind = 'FUND_EQUITY'
+				      AND o.deleted_at IS NULL AND o.enterprise_id IS NOT NULL)
+				ORDER BY i.enterprise_id""")
+			.params(fundId, investorId, fundId)
+			.query(Long.class)
+			.list();
+	}
+
 }

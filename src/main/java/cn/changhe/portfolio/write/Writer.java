@@ -158,6 +158,11 @@ public class Writer {
 		return Payloads.transaction(this.tx, work, rejected);
 	}
 
+	/** Records, for one investor's partners only, that a record came into their sight ({@link Audit#recordFor}). */
+	public void entered(long investor, String type, long key) {
+		this.audit.recordFor(investor, type, key, Audit.now());
+	}
+
 	/** Records in the audit trail what a write of its own shape changed. */
 	public void audit(String type, long key, String action, Changes changes, LocalDateTime at) {
 		this.audit.record(type, key, action, changes, at);
