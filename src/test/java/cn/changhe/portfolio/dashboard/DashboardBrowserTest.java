@@ -307,13 +307,19 @@ class DashboardBrowserTest extends ApiTest {
 			.toList();
 	}
 
-	/** The newest finished download with that ending. */
+	/** The newest finished download with that ending (none is being written). */
 	private Path download(String ending) throws IOException {
 		long since = System.currentTimeMillis() - 30_000;
 		return this.wait.until((driver) -> {
 			try (Stream<Path> files = Files.list(DOWNLOADS)) {
-				return files.filter((file) -> file.toString().endsWith(ending))
-					.filter((file) -> file.toFile().lastModified() >= since)
+				List<Path> all = files.toList();
+				// Chromium reserves the name with an empty file while it writes into a .crdownload one
+				if (all.stream().anyMatch((file) -> file.toString().endsWith(".crdownload"))) {
+					return null;
+				}
+				return all.stream()
+					.filter((file) -> file.toString().endsWith(ending))
+					.filter((file) -> file.toFile().lastModified() >= since && file.toFile().length() > 0)
 					.max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
 					.orElse(null);
 			}
