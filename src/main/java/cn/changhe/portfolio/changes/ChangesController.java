@@ -10,16 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.graphql.Conditions;
 import cn.changhe.portfolio.graphql.Connection.PageInfo;
 import cn.changhe.portfolio.graphql.GlobalId;
 import cn.changhe.portfolio.graphql.Identified;
 import cn.changhe.portfolio.graphql.InvalidInput;
-import cn.changhe.portfolio.graphql.NodeLookup;
+import cn.changhe.portfolio.graphql.NodeLookups;
 import cn.changhe.portfolio.graphql.Selections;
 import cn.changhe.portfolio.security.Access;
 import cn.changhe.portfolio.security.Scope;
@@ -64,11 +62,11 @@ class ChangesController {
 
 	private final JdbcClient jdbc;
 
-	private final Map<String, NodeLookup> lookups;
+	private final NodeLookups lookups;
 
-	ChangesController(JdbcClient jdbc, List<NodeLookup> lookups) {
+	ChangesController(JdbcClient jdbc, NodeLookups lookups) {
 		this.jdbc = jdbc;
-		this.lookups = lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+		this.lookups = lookups;
 	}
 
 	record Change(String action, String entityId, OffsetDateTime at, Object node) {
@@ -161,7 +159,7 @@ class ChangesController {
 		Map<String, Map<Long, Identified>> records = new HashMap<>();
 		keys.forEach((type, ids) -> {
 			Map<Long, Identified> found = new HashMap<>();
-			for (Identified record : this.lookups.get(type).findAllById(ids.stream().distinct().toList())) {
+			for (Identified record : this.lookups.of(type).findAllById(ids.stream().distinct().toList())) {
 				found.put(record.id(), record);
 			}
 			records.put(type, found);

@@ -2,7 +2,7 @@ package cn.changhe.portfolio.graphql;
 
 import java.util.Map;
 
-import graphql.ErrorClassification;
+import cn.changhe.portfolio.security.Admission;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -37,7 +37,7 @@ class ErrorHandling {
 	@GraphQlExceptionHandler
 	GraphQLError lockedOut(PessimisticLockingFailureException ex, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
-			.errorType(ErrorClassification.errorClassification("BUSY"))
+			.errorType(Admission.BUSY)
 			.message("Other writes held the same records for too long; nothing was written: try again.")
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())

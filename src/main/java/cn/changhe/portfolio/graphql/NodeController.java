@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.security.Access;
 import graphql.schema.DataFetchingEnvironment;
@@ -25,10 +23,10 @@ class NodeController {
 
 	private static final int MAX_IDS = 100;
 
-	private final Map<String, NodeLookup> lookups;
+	private final NodeLookups lookups;
 
-	NodeController(List<NodeLookup> lookups) {
-		this.lookups = lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+	NodeController(NodeLookups lookups) {
+		this.lookups = lookups;
 	}
 
 	@QueryMapping
@@ -63,7 +61,7 @@ class NodeController {
 		Map<GlobalId, Identified> found = new HashMap<>();
 		Set<String> fields = Selections.of(env);
 		keysByType.forEach((type, keys) -> {
-			NodeLookup lookup = this.lookups.get(type);
+			NodeLookup lookup = this.lookups.of(type);
 			if (lookup != null) {
 				lookup.findAllById(keys, fields, env).forEach((node) -> found.put(new GlobalId(type, node.id()), node));
 			}

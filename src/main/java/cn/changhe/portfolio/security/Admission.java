@@ -30,7 +30,8 @@ public class Admission {
 	/** Where a request's ticket is kept in the GraphQL context. */
 	static final String TICKET = Admission.class.getName() + ".ticket";
 
-	private static final ErrorClassification BUSY = ErrorClassification.errorClassification("BUSY");
+	/** The classification of a refusal that the client may retry shortly, for want of the service's time or locks. */
+	public static final ErrorClassification BUSY = ErrorClassification.errorClassification("BUSY");
 
 	private final LimitProperties limits;
 

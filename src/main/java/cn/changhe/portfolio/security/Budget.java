@@ -20,8 +20,7 @@ public class Budget {
 	 * @return 0 where it was taken, else the seconds to wait for it
 	 */
 	public long take(long cost) {
-		String key = Viewer.client().map((client) -> "client:" + client.name()).orElse("address:unknown");
-		RateLimiter.Outcome outcome = this.rate.take(key, cost);
+		RateLimiter.Outcome outcome = this.rate.take(RateLimiter.keyOf("unknown"), cost);
 		return outcome.allowed() ? 0 : outcome.retryAfterSeconds();
 	}
 

@@ -156,8 +156,7 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 					+ this.limits.maxRootFields() + ".",
 					Map.of("rootFields", measure.rootFields, "maxRootFields", this.limits.maxRootFields()));
 		}
-		String key = Viewer.client().map((client) -> "client:" + client.name())
-			.orElseGet(() -> "address:" + context.getGraphQLContext().getOrDefault(ADDRESS, "unknown"));
+		String key = RateLimiter.keyOf(context.getGraphQLContext().getOrDefault(ADDRESS, "unknown"));
 		RateLimiter.Outcome outcome;
 		try {
 			outcome = this.rate.take(key, measure.cost);

@@ -45,6 +45,11 @@ class RateLimiter {
 	record Outcome(boolean allowed, long remaining, long retryAfterSeconds) {
 	}
 
+	/** The bucket of the calling client, or of the address a request without one came from. */
+	static String keyOf(String address) {
+		return Viewer.client().map((client) -> "client:" + client.name()).orElseGet(() -> "address:" + address);
+	}
+
 	Outcome take(String key, long cost) {
 		if (!this.rate.enabled()) {
 			return new Outcome(true, this.rate.capacity(), 0);

@@ -2,15 +2,13 @@ package cn.changhe.portfolio.write;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.changhe.portfolio.audit.Actor;
 import cn.changhe.portfolio.audit.Audit;
 import cn.changhe.portfolio.audit.Changes;
-import cn.changhe.portfolio.graphql.NodeLookup;
+import cn.changhe.portfolio.graphql.NodeLookups;
 import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.Problems;
 import cn.changhe.portfolio.graphql.UserError;
@@ -40,14 +38,14 @@ public class Writer {
 
 	private final TransactionTemplate tx;
 
-	private final Map<String, NodeLookup> lookups;
+	private final NodeLookups lookups;
 
-	Writer(JdbcClient jdbc, Audit audit, Actor actor, TransactionTemplate tx, List<NodeLookup> lookups) {
+	Writer(JdbcClient jdbc, Audit audit, Actor actor, TransactionTemplate tx, NodeLookups lookups) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.actor = actor;
 		this.tx = tx;
-		this.lookups = lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+		this.lookups = lookups;
 	}
 
 	/**
@@ -55,7 +53,7 @@ public class Writer {
 	 * named as the class is): what a payload answers. Null for a null key.
 	 */
 	public <T> T read(Class<T> type, Long key) {
-		return (key != null) ? type.cast(this.lookups.get(type.getSimpleName()).findAllById(List.of(key)).get(0)) : null;
+		return (key != null) ? type.cast(this.lookups.of(type.getSimpleName()).findAllById(List.of(key)).get(0)) : null;
 	}
 
 	/** Whether any row meets the condition ({@link Lookups#any}). */

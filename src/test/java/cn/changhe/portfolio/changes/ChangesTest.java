@@ -3,6 +3,7 @@ package cn.changhe.portfolio.changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import cn.changhe.portfolio.ApiTest;
 import cn.changhe.portfolio.enterprise.Uscc;
@@ -86,28 +87,28 @@ class ChangesTest extends ApiTest {
 
 	/** The feed's end now: the cursor to follow it from. */
 	static String end(HttpGraphQlTester client, String from) {
-		String cursor = from;
-		while (true) {
-			Map<String, Object> page = page(client, cursor);
-			Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
-			cursor = (String) info.get("endCursor");
-			if (!(Boolean) info.get("hasNextPage")) {
-				return cursor;
-			}
-		}
+		return walk(client, from, (changes) -> {
+		});
 	}
 
 	/** Every change after the cursor, page after page. */
 	static List<Map<String, Object>> pull(HttpGraphQlTester client, String from) {
 		List<Map<String, Object>> changes = new ArrayList<>();
+		walk(client, from, changes::addAll);
+		return changes;
+	}
+
+	/** Reads the feed from the cursor to its end, page after page; the cursor at the end. */
+	@SuppressWarnings("unchecked")
+	private static String walk(HttpGraphQlTester client, String from, Consumer<List<Map<String, Object>>> each) {
 		String cursor = from;
 		while (true) {
 			Map<String, Object> page = page(client, cursor);
-			changes.addAll((List<Map<String, Object>>) page.get("nodes"));
+			each.accept((List<Map<String, Object>>) page.get("nodes"));
 			Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
 			cursor = (String) info.get("endCursor");
 			if (!(Boolean) info.get("hasNextPage")) {
-				return changes;
+				return cursor;
 			}
 		}
 	}
