@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only once they have committed, in one transaction that holds {@code change_sequencer}'s row: a row
  * committing later gets a later number, and a reader that has seen number n has seen every number
  * below it. Changes of one record keep their commit order (its writes take the record's lock in turn,
- * so a later one's row is written, and seen, after the earlier one's). Every instance runs one; the
- * lock lets one number at a time.
+ * so a later one's row is written, and seen, after the earlier one's). After each batch it numbers
+ * what the batch took out of partners' sight or brought into it ({@link Sight}). Every instance
+ * runs one; the lock lets one number at a time.
  */
 @Component
 class ChangeSequencer implements SmartLifecycle {
@@ -40,15 +41,18 @@ class ChangeSequencer implements SmartLifecycle {
 
 	private final TransactionTemplate tx;
 
+	private final Sight sight;
+
 	private final Duration every;
 
 	private ScheduledExecutorService timer;
 
-	ChangeSequencer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx,
+	ChangeSequencer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Sight sight,
 			@Value("${zone.changes.sequence-every:100ms}") Duration every) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.tx = tx;
+		this.sight = sight;
 		this.every = every;
 	}
 
@@ -69,7 +73,11 @@ class ChangeSequencer implements SmartLifecycle {
 				numbers.add(new Object[] { last + i + 1, ids.get(i) });
 			}
 			this.batch.batchUpdate("UPDATE audit_log SET seq = ? WHERE id = ?", numbers);
-			this.jdbc.sql("UPDATE change_sequencer SET last_seq = ? WHERE id = 1").param(last + ids.size()).update();
+			long upTo = last + ids.size();
+			// and what the batch brought into partners' sight or took out of it, numbered right after it
+			List<Sight.Turn> turns = this.sight.turns(last + 1, upTo);
+			this.sight.record(turns, upTo + 1);
+			this.jdbc.sql("UPDATE change_sequencer SET last_seq = ? WHERE id = 1").param(upTo + turns.size()).update();
 			return ids.size();
 		});
 		return (numbered != null) ? numbered : 0;

@@ -170,7 +170,7 @@ class ChangesController {
 	private static String action(String audited) {
 		return switch (audited) {
 			case "CREATE", "SCOPE_ENTERED" -> "CREATED";
-			case "DELETE" -> "DELETED";
+			case "DELETE", "SCOPE_LEFT" -> "DELETED";
 			default -> "UPDATED";
 		};
 	}

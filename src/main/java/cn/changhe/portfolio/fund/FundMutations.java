@@ -256,6 +256,23 @@ class FundMutations {
 		}, Writer.Then.nothing(), this::commitmentPayload);
 	}
 
+	/**
+	 * Removes a commitment on which nothing has been called (a call is money paid in: it stays on the
+	 * record). The fund leaves its investor's partners' sight: the change sequencer tells their feed
+	 * so ({@code changes/Sight}).
+	 */
+	@MutationMapping
+	@PreAuthorize(Access.WRITE)
+	public Writer.DeletePayload deleteCommitment(@Argument Writer.DeleteInput input) {
+		return this.writer.delete(FundWrites.COMMITMENTS, input, (id, commitment, problems) -> {
+			if (commitment.called().signum() > 0) {
+				problems.add(UserError.Code.INVALID, "Capital has been called on the commitment ("
+						+ commitment.called().toPlainString() + " " + commitment.currency() + "); it stays on the record.",
+						"input", "id");
+			}
+		});
+	}
+
 	@MutationMapping
 	@PreAuthorize(Access.WRITE)
 	public CommitmentPayload recordCapitalCall(@Argument RecordCapitalCallInput input) {
