@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A partner's system keeping a copy of what it may see, with nothing but a JDK:
@@ -23,6 +32,13 @@ import java.util.Map;
  * writing each changed record as it now is (deleting the file of a deleted one) and the cursor after
  * each page, so that a run stopped anywhere goes on where it was. Without {@code --once} it asks
  * again every two seconds, forever.
+ *
+ * <pre>java src/examples/PartnerSync.java http://localhost:8080 demo-partner-cicc copy --webhook 9000 whsec_...</pre>
+ *
+ * listens on port 9000 for the deliveries of a webhook registered for the client (with the secret
+ * {@code createWebhook} showed), checks each one's {@code Zone-Signature}, and follows the feed as
+ * soon as one arrives (and every minute besides): a delivery says that there are changes, the feed
+ * says what they are.
  */
 @SuppressWarnings("unchecked")
 public record PartnerSync(String base, String token, Path copy) {
@@ -48,18 +64,65 @@ public record PartnerSync(String base, String token, Path copy) {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 3) {
-			System.err.println("usage: java PartnerSync.java <base-url> <token> <copy-dir> [--once]");
+			System.err.println("usage: java PartnerSync.java <base-url> <token> <copy-dir> [--once | --webhook <port> <secret>]");
 			System.exit(2);
 		}
 		PartnerSync sync = new PartnerSync(args[0], args[1], Path.of(args[2]));
 		boolean once = args.length > 3 && args[3].equals("--once");
+		LinkedBlockingQueue<String> deliveries = new LinkedBlockingQueue<>();
+		boolean webhook = args.length > 5 && args[3].equals("--webhook");
+		if (webhook) {
+			listen(Integer.parseInt(args[4]), args[5], deliveries);
+		}
 		String cursor = sync.start();
 		while (true) {
 			cursor = sync.follow(cursor);
 			if (once) {
 				return;
 			}
-			Thread.sleep(2000);
+			if (webhook) {
+				deliveries.poll(60, TimeUnit.SECONDS);
+				deliveries.clear(); // one pull reads what every delivery so far announced
+			}
+			else {
+				Thread.sleep(2000);
+			}
+		}
+	}
+
+	/** Takes the webhook's deliveries on the port: 204 for a signed one, 400 for any other. */
+	static void listen(int port, String secret, LinkedBlockingQueue<String> deliveries) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+		server.createContext("/", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			boolean signed = verified(secret, exchange.getRequestHeaders().getFirst("Zone-Signature"), body);
+			if (signed) {
+				deliveries.add(body);
+			}
+			exchange.sendResponseHeaders(signed ? 204 : 400, -1);
+			exchange.close();
+		});
+		server.start();
+	}
+
+	/** Whether {@code t=<seconds>,v1=<hex>} is the HMAC-SHA256 of {@code <t>.<body>}, made within five minutes. */
+	static boolean verified(String secret, String header, String body) {
+		if (header == null || !header.matches("t=\\d{1,12},v1=[0-9a-f]{64}")) {
+			return false;
+		}
+		String t = header.substring(2, header.indexOf(','));
+		if (Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) > 300) {
+			return false;
+		}
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] expected = mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8));
+			return java.security.MessageDigest.isEqual(expected,
+					HexFormat.of().parseHex(header.substring(header.indexOf("v1=") + 3)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -139,7 +139,7 @@ class ExportController {
 			this.snapshot.executeWithoutResult((status) -> {
 				// the first read of the transaction: the snapshot holds every change numbered up to here
 				long seq = this.jdbc.sql("SELECT last_seq FROM change_sequencer WHERE id = 1").query(Long.class).single();
-				response.setHeader("Zone-Changes-Cursor", ChangesController.cursor(seq));
+				response.setHeader("Zone-Changes-Cursor", Feed.cursor(seq));
 				response.setContentType(format.equals("csv") ? "text/csv;charset=UTF-8" : "application/jsonl;charset=UTF-8");
 				response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
 				response.setHeader("Cache-Control", "no-store");
@@ -159,7 +159,7 @@ class ExportController {
 			});
 		}
 		finally {
-			this.budget.take(Math.max(rows[0], 1));
+			this.budget.charge(rows[0] - 1); // its rows, less the one taken to start
 		}
 	}
 

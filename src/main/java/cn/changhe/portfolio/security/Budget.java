@@ -24,4 +24,9 @@ public class Budget {
 		return outcome.allowed() ? 0 : outcome.retryAfterSeconds();
 	}
 
+	/** Charges the calling client's budget with what it has spent already, into debt if it must be. */
+	public void charge(long cost) {
+		this.rate.charge(RateLimiter.keyOf("unknown"), cost);
+	}
+
 }

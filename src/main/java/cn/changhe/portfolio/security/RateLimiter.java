@@ -59,6 +59,16 @@ class RateLimiter {
 		return new Outcome(probe.isConsumed(), probe.getRemainingTokens(), probe.isConsumed() ? 0 : Math.max(wait, 1));
 	}
 
+	/**
+	 * Takes a cost already spent (the rows of an export, counted as they went out), into debt where
+	 * the budget holds less: the client's next requests wait until it is paid back.
+	 */
+	void charge(String key, long cost) {
+		if (this.rate.enabled() && cost > 0) {
+			this.buckets.getProxy(key, this.configuration).consumeIgnoringRateLimits(cost);
+		}
+	}
+
 	long capacity() {
 		return this.rate.capacity();
 	}
