@@ -10,12 +10,17 @@ import java.util.Map;
 
 import cn.changhe.portfolio.graphql.Columns;
 import cn.changhe.portfolio.graphql.NodeLookup;
+import cn.changhe.portfolio.write.Epochs;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The zone's targets with their actuals, and the 五未 list, computed live from the records.
+ * The zone's targets with their actuals, and the 五未 list, computed from the records (the actuals'
+ * counts kept until the next write to projects).
  */
 @Repository
 class ZoneRepository implements NodeLookup {
@@ -46,6 +51,12 @@ class ZoneRepository implements NodeLookup {
 					"Of the projects of 3亿元 or more registered (备案) during the year, the percentage in the two leading industries.")));
 
 	private final JdbcClient jdbc;
+
+	/** Each year's counts, with the epoch they were read at ({@link Epochs#ZONE_YEAR}). */
+	private final Cache<Integer, Counted> counted = Caffeine.newBuilder().maximumSize(100).build();
+
+	private record Counted(long epoch, YearCounts counts) {
+	}
 
 	ZoneRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -92,10 +103,27 @@ class ZoneRepository implements NodeLookup {
 	}
 
 	/**
-	 * Every count the targets of a year need, in two statements: the year's milestones by stage and
+	 * Every count the targets of a year need, kept until a write to projects raises the epoch (on any
+	 * instance); counted in two statements: the year's milestones by stage and
 	 * size band (and, for registrations of 3亿 or more, by industry), and the 五未 listings cleared.
 	 */
 	private YearCounts yearCounts(int year) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return count(year); // a write's own view, which may yet be rolled back: not kept
+		}
+		// the epoch first: counts read after it are of its state or a later one, and a later one
+		// has raised it, so the next read counts again
+		long epoch = Epochs.read(this.jdbc, Epochs.ZONE_YEAR);
+		Counted kept = this.counted.getIfPresent(year);
+		if (kept != null && kept.epoch() == epoch) {
+			return kept.counts();
+		}
+		YearCounts counts = count(year);
+		this.counted.put(year, new Counted(epoch, counts));
+		return counts;
+	}
+
+	private YearCounts count(int year) {
 		Map<String, long[]> byStage = new java.util.HashMap<>();
 		this.jdbc.sql("""
 				SELECT m.stage,

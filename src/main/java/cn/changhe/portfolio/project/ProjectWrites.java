@@ -12,6 +12,7 @@ import cn.changhe.portfolio.investment.InvestmentWrites;
 import cn.changhe.portfolio.write.Beside;
 import cn.changhe.portfolio.write.Lookups;
 import cn.changhe.portfolio.write.Refers;
+import cn.changhe.portfolio.write.Epochs;
 import cn.changhe.portfolio.write.Table;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +60,9 @@ class ProjectWrites {
 	record Stall(Long id, StallCategory category, LocalDate listedOn, LocalDate clearedOn) {
 	}
 
+	/** Projects; every write raises the epoch of the targets' actuals ({@code ZoneRepository} keeps them). */
 	static final Table<Values> PROJECTS = Table.of("Project", "project", Values.class)
+		.keepingUp(Epochs.<Values>raising(Epochs.ZONE_YEAR))
 		.completedBy((jdbc, id, project) -> project.with(project.stage(), milestones(jdbc, id),
 				openStall(jdbc, id).orElse(null)));
 

@@ -33,8 +33,11 @@ class ApiClientController implements RuntimeWiringConfigurer {
 
 	private final TransactionTemplate tx;
 
-	ApiClientController(ApiClientRepository clients, Audit audit, TransactionTemplate tx) {
+	private final ClientTokens tokens;
+
+	ApiClientController(ApiClientRepository clients, Audit audit, TransactionTemplate tx, ClientTokens tokens) {
 		this.clients = clients;
+		this.tokens = tokens;
 		this.audit = audit;
 		this.tx = tx;
 	}
@@ -95,7 +98,7 @@ class ApiClientController implements RuntimeWiringConfigurer {
 	@MutationMapping
 	@PreAuthorize(Access.ADMIN)
 	public RevokeApiClientPayload revokeApiClient(@Argument RevokeApiClientInput input) {
-		return Payloads.transaction(this.tx, (problems) -> {
+		RevokeApiClientPayload revoked = Payloads.transaction(this.tx, (problems) -> {
 			Optional<ApiClient> client = problems.key(input.id(), "ApiClient", true, "input", "id")
 				.flatMap((id) -> problems.found(this.clients.lock(id), "ApiClient", "input", "id"));
 			if (client.isEmpty()) {
@@ -110,6 +113,10 @@ class ApiClientController implements RuntimeWiringConfigurer {
 			this.audit.record("ApiClient", client.get().id(), "REVOKE", new Changes().field("revokedAt", null, now), now);
 			return new RevokeApiClientPayload(this.clients.lock(client.get().id()).orElseThrow(), List.of());
 		}, (problems) -> new RevokeApiClientPayload(null, problems.errors()));
+		if (revoked.client() != null) {
+			this.tokens.forget(); // committed: this instance refuses the token from the next request on
+		}
+		return revoked;
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package cn.changhe.portfolio.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,31 +14,26 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} token: a client's (looked up by
- * the token's hash, and refused once revoked) or the bootstrap token from the environment. A
+ * Authenticates a request by its {@code Authorization: Bearer} token: a client's, or the bootstrap
+ * token from the environment ({@link ClientTokens}). A
  * request without one is the public's; a token that matches nothing is refused outright.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "Bearer ";
 
-	private final JdbcClient jdbc;
-
-	private final byte[] bootstrap;
+	private final ClientTokens tokens;
 
 	private final Duration retryAfter;
 
-	BearerTokenFilter(JdbcClient jdbc, String bootstrapToken, Unavailable.Properties outage) {
-		this.jdbc = jdbc;
+	BearerTokenFilter(ClientTokens tokens, Unavailable.Properties outage) {
+		this.tokens = tokens;
 		this.retryAfter = outage.retryAfter();
-		this.bootstrap = (bootstrapToken != null && !bootstrapToken.isBlank())
-				? bootstrapToken.getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 	@Override
@@ -54,7 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		Optional<Client> client;
 		try {
 			client = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-					? client(header.substring(PREFIX.length()).strip()) : Optional.empty();
+					? this.tokens.client(header.substring(PREFIX.length()).strip()) : Optional.empty();
 		}
 		catch (DataAccessException ex) {
 			if (!Unavailable.isOutage(ex)) {
@@ -83,24 +76,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	static void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		RawErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", message, Map.of());
-	}
-
-	private Optional<Client> client(String token) {
-		if (token.isEmpty() || token.length() > 200) {
-			return Optional.empty();
-		}
-		if (this.bootstrap != null && MessageDigest.isEqual(this.bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
-			return Optional.of(new Client(null, "bootstrap", Role.ADMIN, null));
-		}
-		return this.jdbc.sql("""
-				SELECT id, name, role, investor_id FROM api_client WHERE token_hash = ? AND revoked_at IS NULL""")
-			.param(Tokens.hash(token))
-			.query((rs, row) -> {
-				long investor = rs.getLong("investor_id");
-				return new Client(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-						rs.wasNull() ? null : investor);
-			})
-			.optional();
 	}
 
 }

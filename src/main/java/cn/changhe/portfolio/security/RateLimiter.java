@@ -5,10 +5,15 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -17,6 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * Takes an operation's cost from its client's token bucket, kept in the database (Bucket4j) so
  * that the budget holds across every instance of the service.
+ *
+ * <p>Each instance keeps a copy of each bucket it serves and takes costs from the copy, telling the
+ * database what it took at most every {@code zone.rate.sync-every} (1 s) or once it has taken
+ * {@code capacity / 40} (Bucket4j's delaying optimization, {@code Optimizations.delaying}): a request
+ * costs no statement for its budget, a refused one none either, and a busy client's bucket is
+ * written about once a second per instance. What instances take between two syncs from the same
+ * tokens becomes debt at the sync, so across N instances a client gets at most (N - 1) × capacity/40
+ * more than its budget, ever.
  */
 @Component
 class RateLimiter {
@@ -26,6 +39,9 @@ class RateLimiter {
 	private final ProxyManager<String> buckets;
 
 	private final Supplier<BucketConfiguration> configuration;
+
+	/** This instance's copy of each client's bucket (a copy that is not used for a while is dropped). */
+	private final LoadingCache<String, BucketProxy> local;
 
 	RateLimiter(RateProperties rate, DataSource dataSource) {
 		this.rate = rate;
@@ -39,6 +55,11 @@ class RateLimiter {
 			.addLimit((limit) -> limit.capacity(rate.capacity()).refillGreedy(rate.restorePerSecond(), Duration.ofSeconds(1)))
 			.build();
 		this.configuration = () -> config;
+		DelayParameters delay = new DelayParameters(Math.max(1, rate.capacity() / 40), rate.syncEvery());
+		this.local = Caffeine.newBuilder()
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.maximumSize(100_000)
+			.build((key) -> this.buckets.builder().withOptimization(Optimizations.delaying(delay)).build(key, this.configuration));
 	}
 
 	/** What was left after taking the cost, or how long to wait for it. */
@@ -54,7 +75,7 @@ class RateLimiter {
 		if (!this.rate.enabled()) {
 			return new Outcome(true, this.rate.capacity(), 0);
 		}
-		ConsumptionProbe probe = this.buckets.getProxy(key, this.configuration).tryConsumeAndReturnRemaining(Math.max(cost, 1));
+		ConsumptionProbe probe = this.local.get(key).tryConsumeAndReturnRemaining(Math.max(cost, 1));
 		long wait = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
 		return new Outcome(probe.isConsumed(), probe.getRemainingTokens(), probe.isConsumed() ? 0 : Math.max(wait, 1));
 	}
@@ -65,7 +86,7 @@ class RateLimiter {
 	 */
 	void charge(String key, long cost) {
 		if (this.rate.enabled() && cost > 0) {
-			this.buckets.getProxy(key, this.configuration).consumeIgnoringRateLimits(cost);
+			this.local.get(key).consumeIgnoringRateLimits(cost);
 		}
 	}
 

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,8 +49,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken,
-			GraphQlCorsProperties cors, @Value("${spring.graphql.http.path:/graphql}") String path,
+	SecurityFilterChain api(HttpSecurity http, ClientTokens tokens, GraphQlCorsProperties cors, @Value("${spring.graphql.http.path:/graphql}") String path,
 			ManagementPort managementPort, Unavailable.Properties outage) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
 			.cors((configurer) -> configurer.configurationSource(corsOf(cors, path)))
@@ -79,7 +77,7 @@ class SecurityConfiguration {
 								: "The operations endpoints are for ADMIN clients: send a bearer token."))
 				.accessDeniedHandler((request, response, ex) -> RawErrors.write(request, response,
 						HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "The operations endpoints are for ADMIN clients.", Map.of())))
-			.addFilterBefore(new BearerTokenFilter(jdbc, bootstrapToken, outage), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, outage), AnonymousAuthenticationFilter.class)
 			.build();
 	}
 
