@@ -65,6 +65,11 @@ final class Harness {
 			query($n: Int) { enterprises(first: $n) { nodes { name projects(first: 10) { nodes { name
 			  investments(first: 10) { nodes { amount { amount currency } fund { name } } } } } } } }""";
 
+	/** PostGraphile's shape (a): 5 sectors, 5 enterprises each, 3 projects each, 4 investments each, with the fund's name. */
+	private static final String SHAPE_A = """
+			query($ids: [ID!]!) { nodes(ids: $ids) { ... on Sector { code enterprises(first: 5) { nodes { name
+			  projects(first: 3) { nodes { name investments(first: 4) { nodes { amount { amount currency } fund { name } } } } } } } } } }""";
+
 	private static final String SUMMARY = """
 			{ investmentSummary(groupBy: [SECTOR, YEAR]) { sector { code name } year currency count total { amount(unit: YI) } } }""";
 
@@ -108,9 +113,12 @@ final class Harness {
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
-	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7,8");
+	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7,8,9");
 
 	private final HeapSampler heap = new HeapSampler();
+
+	/** The run's lines for the results file, one per cell. */
+	private final StringBuilder history = new StringBuilder();
 
 	Harness(ConfigurableApplicationContext app, String token, Size size, String loadLine) {
 		this.token = token;
@@ -126,8 +134,8 @@ final class Harness {
 			boolean mutation) {
 	}
 
-	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, long bytes,
-			long heapMax, long heapAfterGc, long fullGcs, String firstError) {
+	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, double database,
+			long bytes, long heapMax, long heapAfterGc, long fullGcs, String firstError) {
 
 		String heap() {
 			return (this.heapMax / (1024 * 1024)) + " / " + (this.heapAfterGc / (1024 * 1024)) + " / " + this.fullGcs;
@@ -162,8 +170,9 @@ final class Harness {
 					Result g = measure(s.graphQl(), c, s.mutation());
 					Result f = (s.floor() != null) ? measure(s.floor(), c, false) : null;
 					results.put(s.number() + "|" + c, new Result[] { g, f });
-					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
+					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f db %.2f"
 							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(),
+							g.database(),
 							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
 									+ " | ratio %.2f | floor heap %s", f.throughput(), f.p50(), f.p99(), f.errors(), f.statements(),
 									g.throughput() / f.throughput(), f.heap()) + " | heap " + g.heap());
@@ -185,6 +194,13 @@ final class Harness {
 			}
 			Files.writeString(out, report, StandardCharsets.UTF_8);
 			System.out.println("Written to " + out.toAbsolutePath());
+			Path runs = Path.of(System.getProperty("bench.history", "src/bench/results.tsv"));
+			if (!Files.exists(runs)) {
+				Files.writeString(runs, "started\tsize\t#\toperation\tc\treq/s\tp50 ms\tp99 ms\terrors\tSQL/req\t"
+						+ "DB stmts/req\tfloor req/s\theap max MB\n", StandardCharsets.UTF_8);
+			}
+			Files.writeString(runs, this.history, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+			System.out.println("Appended to " + runs.toAbsolutePath());
 		}
 		finally {
 			this.heap.stop();
@@ -289,7 +305,7 @@ final class Harness {
 			return gql(PAGE, vars);
 		}, (i) -> get(floorBase + "/page?sector=" + enc(sectorId) + "&after=" + enc(cursors.get((int) (i % cursors.size())))),
 				false));
-		list.add(new Scenario(3, "1 enterprise > 10 projects > 10 investments", (i) -> gql(NESTED, Map.of("n", 1)),
+		list.add(new Scenario(3, "(b) 1 enterprise > 10 projects > 10 investments", (i) -> gql(NESTED, Map.of("n", 1)),
 				(i) -> get(floorBase + "/nested?n=1"), false));
 		list.add(new Scenario(4, "50 enterprises > 10 projects > 10 investments", (i) -> gql(NESTED, Map.of("n", 50)),
 				(i) -> get(floorBase + "/nested?n=50"), false));
@@ -306,6 +322,10 @@ final class Harness {
 			.GET()
 			.build();
 		list.add(new Scenario(8, "GET /graphiql/config.json: the web stack alone", (i) -> plain, null, false));
+		List<String> sectors = longs("SELECT sector_id FROM enterprise WHERE deleted_at IS NULL GROUP BY sector_id "
+				+ "ORDER BY COUNT(*) DESC, sector_id LIMIT ?", 5).stream().map((id) -> GlobalId.encode("Sector", id)).toList();
+		list.add(new Scenario(9, "(a) 5 sectors > 5 enterprises > 3 projects > 4 investments", (i) -> gql(SHAPE_A,
+				Map.of("ids", sectors)), null, false));
 		return list;
 	}
 
@@ -404,15 +424,32 @@ final class Harness {
 		this.heap.resetWindow();
 		long fullGcsBefore = fullGcs();
 		long statementsBefore = this.counter.executed();
+		long questionsBefore = questions();
 		Drive d = drive(requests, concurrency, this.duration, ok);
 		long statements = this.counter.executed() - statementsBefore;
+		long questions = questions() - questionsBefore - 1;
 		long[] all = d.latencies();
 		Arrays.sort(all);
 		double p50 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)] / 1e6;
 		double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
 		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : (double) statements / all.length,
-				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
+				all.length == 0 ? 0 : (double) questions / all.length, all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
 				fullGcs() - fullGcsBefore, d.firstError);
+	}
+
+	/**
+	 * The statements the database has been sent so far, by anyone (MariaDB's {@code Questions}): what
+	 * the service's own count leaves out, the budget's and the token's included, and the change
+	 * sequencer's and webhook dispatcher's ticks (some 35 a second, whatever the load).
+	 */
+	private long questions() {
+		try (Connection c = this.ds.getConnection(); PreparedStatement s = c.prepareStatement("SHOW GLOBAL STATUS LIKE 'Questions'");
+				ResultSet rs = s.executeQuery()) {
+			return rs.next() ? rs.getLong(2) : 0;
+		}
+		catch (SQLException ex) {
+			return 0;
+		}
 	}
 
 	/** Collections of the whole heap so far (G1's "Old Generation" collector is its full collection). */
@@ -556,9 +593,9 @@ final class Harness {
 			}
 		}
 		md.append('\n');
-		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | floor req/s | floor p50 ms | "
+		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | DB stmts/req | floor req/s | floor p50 ms | "
 				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | GraphQL heap: max used MB / after GC MB / full GCs |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Scenario s : scenarios) {
 			for (int c : this.concurrencies) {
 				Result[] r = results.get(s.number() + "|" + c);
@@ -567,8 +604,13 @@ final class Harness {
 				}
 				Result g = r[0];
 				Result f = r[1];
-				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | ", s.number(), s.name(), c,
-						g.throughput(), g.p50(), g.p99(), g.errors(), g.statements()));
+				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | %.2f | ", s.number(), s.name(), c,
+						g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(), g.database()));
+				this.history.append(String.join("\t", started.toString(), String.valueOf(this.size), String.valueOf(s.number()),
+						s.name(), String.valueOf(c), String.format("%.1f", g.throughput()), String.format("%.2f", g.p50()),
+						String.format("%.2f", g.p99()), String.valueOf(g.errors()), String.format("%.2f", g.statements()),
+						String.format("%.2f", g.database()), (f != null) ? String.format("%.1f", f.throughput()) : "",
+						String.valueOf(g.heapMax() / (1024 * 1024)))).append('\n');
 				if (f != null) {
 					md.append(String.format("%.1f | %.2f | %.2f | %d | %.2f | **%.2f** | ", f.throughput(), f.p50(), f.p99(),
 							f.errors(), f.statements(), g.throughput() / f.throughput()));

@@ -33,6 +33,7 @@ import graphql.execution.ResponseMapFactory;
 import graphql.execution.ResultNodesInfo;
 import graphql.execution.ValueUnboxer;
 import graphql.execution.ValuesResolver;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.language.Directive;
@@ -152,7 +153,11 @@ final class PlainFields extends AsyncExecutionStrategy {
 		return shapes.enabled ? shapes : null;
 	}
 
-	private static boolean ignoresPlainFields(Instrumentation instrumentation) {
+	/** Whether the instrumentation (each one of a chain) is known to leave trivial fields alone. */
+	static boolean ignoresPlainFields(Instrumentation instrumentation) {
+		if (instrumentation instanceof ChainedInstrumentation chain) {
+			return chain.getInstrumentations().stream().allMatch(PlainFields::ignoresPlainFields);
+		}
 		return instrumentation instanceof IgnoresPlainFields
 				|| instrumentation == SimplePerformantInstrumentation.INSTANCE;
 	}

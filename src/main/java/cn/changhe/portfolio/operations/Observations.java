@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.operations;
 
+import cn.changhe.portfolio.graphql.IgnoresPlainFields;
 import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -21,15 +22,25 @@ class Observations {
 
 	@Bean
 	GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry) {
-		return new GraphQlObservationInstrumentation(registry) {
+		return new RequestObservations(registry);
+	}
 
-			@Override
-			public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
-					InstrumentationState state) {
-				return input;
-			}
+	/**
+	 * The framework's instrumentation, which observes only fetches that are not trivial: so plain
+	 * fields, completed without a fetch, lose nothing it would see ({@code PlainFields}).
+	 */
+	static class RequestObservations extends GraphQlObservationInstrumentation implements IgnoresPlainFields {
 
-		};
+		RequestObservations(ObservationRegistry registry) {
+			super(registry);
+		}
+
+		@Override
+		public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+				InstrumentationState state) {
+			return input;
+		}
+
 	}
 
 }

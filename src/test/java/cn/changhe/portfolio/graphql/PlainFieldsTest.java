@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import cn.changhe.portfolio.ApiTest;
 import cn.changhe.portfolio.system.RunningApp;
+import graphql.execution.instrumentation.Instrumentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -141,6 +143,14 @@ class PlainFieldsTest extends ApiTest {
 		assertSameAnswer("demo-admin", node, "Node", Map.of("id", project));
 		assertThat(compared).isGreaterThanOrEqualTo(8);
 		assertThat(this.context.containsBean("plainFields")).isTrue();
+	}
+
+	@Test
+	void theServicesInstrumentationsLetPlainFieldsBeCompletedInOnePass() {
+		// every instrumentation the service runs with must be known to leave trivial fields alone, or
+		// the shortcut is off for every request and the comparisons here compare graphql-java with itself
+		Instrumentation instrumentation = this.context.getBean(GraphQlSource.class).graphQl().getInstrumentation();
+		assertThat(PlainFields.ignoresPlainFields(instrumentation)).as(instrumentation.toString()).isTrue();
 	}
 
 	@Test
