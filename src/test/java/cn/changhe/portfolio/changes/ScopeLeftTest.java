@@ -44,7 +44,8 @@ class ScopeLeftTest extends ApiTest {
 				"createCommitment", Map.of("fundId", fund, "investorId", investor, "committed", Map.of("amount", 2_000_000))),
 				"commitment");
 		// what the commitment brought into sight, numbered, and the partner's copy up to date
-		assertThat(actions(partner, null, lost, 1)).containsExactly("CREATED");
+		// (once, or twice where the sequencer numbered the investments with the commitment: a copy takes both alike)
+		assertThat(actions(partner, null, lost, 1)).isNotEmpty().containsOnly("CREATED");
 		String cursor = end(partner, null);
 		String staffCursor = end(as("demo-analyst"), null);
 
