@@ -31,7 +31,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
@@ -59,7 +58,7 @@ class ExportController {
 
 	private final Map<String, Source> sources = new LinkedHashMap<>();
 
-	private final JdbcClient jdbc;
+	private final Feed feed;
 
 	private final TransactionTemplate snapshot;
 
@@ -68,13 +67,13 @@ class ExportController {
 	private final Budget budget;
 
 	ExportController(InvestmentRepository investments, ProjectRepository projects, EnterpriseRepository enterprises,
-			FundRepository funds, CommitmentRepository commitments, JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Budget budget) {
+			FundRepository funds, CommitmentRepository commitments, Feed feed, TransactionTemplate tx, JsonMapper json, Budget budget) {
 		this.sources.put("investments", new Source(investments, false));
 		this.sources.put("projects", new Source(projects, true));
 		this.sources.put("enterprises", new Source(enterprises, false));
 		this.sources.put("funds", new Source(funds, false));
 		this.sources.put("commitments", new Source(commitments, false));
-		this.jdbc = jdbc;
+		this.feed = feed;
 		this.snapshot = new TransactionTemplate(tx.getTransactionManager());
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
@@ -138,8 +137,7 @@ class ExportController {
 		try {
 			this.snapshot.executeWithoutResult((status) -> {
 				// the first read of the transaction: the snapshot holds every change numbered up to here
-				long seq = this.jdbc.sql("SELECT last_seq FROM change_sequencer WHERE id = 1").query(Long.class).single();
-				response.setHeader("Zone-Changes-Cursor", Feed.cursor(seq));
+				response.setHeader("Zone-Changes-Cursor", Feed.cursor(this.feed.end()));
 				response.setContentType(format.equals("csv") ? "text/csv;charset=UTF-8" : "application/jsonl;charset=UTF-8");
 				response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
 				response.setHeader("Cache-Control", "no-store");

@@ -12,6 +12,7 @@ import cn.changhe.portfolio.graphql.ByKey;
 import cn.changhe.portfolio.graphql.InvalidInput;
 import cn.changhe.portfolio.graphql.Payloads;
 import cn.changhe.portfolio.graphql.UserError;
+import cn.changhe.portfolio.graphql.Versions;
 import cn.changhe.portfolio.security.Access;
 import cn.changhe.portfolio.webhook.WebhookRepository.Webhook;
 import cn.changhe.portfolio.webhook.WebhookRepository.WebhookDelivery;
@@ -122,9 +123,7 @@ class WebhookController implements RuntimeWiringConfigurer {
 			if (version.isEmpty()) {
 				return null;
 			}
-			if (input.expectedVersion() == null || version.get() != input.expectedVersion().longValue()) {
-				problems.add(UserError.Code.CONFLICT, "The webhook changed since version " + input.expectedVersion()
-						+ "; it is at version " + version.get() + ".", "input", "expectedVersion");
+			if (!Versions.matches(problems, version.get(), input.expectedVersion())) {
 				return null;
 			}
 			LocalDateTime now = Audit.now();
