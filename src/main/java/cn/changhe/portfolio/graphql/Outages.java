@@ -39,6 +39,7 @@ class Outages extends DataFetcherExceptionResolverAdapter implements WebGraphQlI
 		if (!Unavailable.isOutage(ex)) {
 			return null;
 		}
+		env.getGraphQlContext().put(Unavailable.FOUND, true);
 		return GraphQLError.newError()
 			.errorType(Unavailable.UNAVAILABLE)
 			.message(Unavailable.message(this.properties.retryAfter()))

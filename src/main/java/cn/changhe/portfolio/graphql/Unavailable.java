@@ -26,6 +26,12 @@ public final class Unavailable {
 
 	public static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
 
+	/**
+	 * Set in the GraphQL context once a field of the operation found the database out of reach, so
+	 * that the rest of the operation does not wait for it again.
+	 */
+	public static final String FOUND = Unavailable.class.getName() + ".found";
+
 	private static final String BROKEN = "Connection is closed";
 
 	private Unavailable() {

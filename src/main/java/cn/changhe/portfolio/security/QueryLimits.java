@@ -39,7 +39,10 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLTypeUtil;
+
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Refuses, before it runs, an operation that would cost too much: by its calculated cost (a list
@@ -202,6 +205,23 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 					+ " s and was stopped: ask for less.");
 		}
 		return FieldFetchingInstrumentationContext.NOOP;
+	}
+
+	/**
+	 * Once one field of the operation found the database out of reach ({@link Unavailable#FOUND}),
+	 * the fields after it that would go to the database fail at once with the same error, rather
+	 * than each waiting in turn for a connection that will not come.
+	 */
+	@Override
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+			InstrumentationState state) {
+		if (parameters.isTrivialDataFetcher()
+				|| !parameters.getExecutionContext().getGraphQLContext().getBoolean(Unavailable.FOUND, false)) {
+			return dataFetcher;
+		}
+		return (environment) -> {
+			throw new CannotGetJdbcConnectionException("The database was found out of reach earlier in this operation.");
+		};
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package cn.changhe.portfolio.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import cn.changhe.portfolio.graphql.Unavailable;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.BucketConfiguration;
@@ -30,6 +34,11 @@ import org.springframework.stereotype.Component;
  * written about once a second per instance. What instances take between two syncs from the same
  * tokens becomes debt at the sync, so across N instances a client gets at most (N - 1) × capacity/40
  * more than its budget, ever.
+ *
+ * <p>Where a sync finds the database out of reach, that request is answered UNAVAILABLE, and for the
+ * next {@code sync-every} the buckets are left alone: requests queued behind that sync fail at once
+ * instead of each waiting for a connection in turn, and requests arriving meanwhile go through
+ * unmetered to their fields, which either find the database back or answer UNAVAILABLE themselves.
  */
 @Component
 class RateLimiter {
@@ -43,11 +52,24 @@ class RateLimiter {
 	/** This instance's copy of each client's bucket (a copy that is not used for a while is dropped). */
 	private final LoadingCache<String, BucketProxy> local;
 
+	/** Until when (System.nanoTime) the buckets are left alone, after a sync found the database out of reach. */
+	private volatile long unreachedUntil = System.nanoTime();
+
 	RateLimiter(RateProperties rate, DataSource dataSource) {
 		this.rate = rate;
 		// The pool itself, not the statement-counting wrapper: the budget's bookkeeping is not the query's cost.
 		DataSource pool = (dataSource instanceof DelegatingDataSource delegating) ? delegating.getTargetDataSource() : dataSource;
-		this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(pool)
+		this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(new DelegatingDataSource(pool) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				if (unreached()) {
+					throw new SQLTransientConnectionException("The database was out of reach at the last sync of a budget.");
+				}
+				return super.getConnection();
+			}
+
+		})
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_bucket")
 			.build();
@@ -75,7 +97,19 @@ class RateLimiter {
 		if (!this.rate.enabled()) {
 			return new Outcome(true, this.rate.capacity(), 0);
 		}
-		ConsumptionProbe probe = this.local.get(key).tryConsumeAndReturnRemaining(Math.max(cost, 1));
+		if (unreached()) {
+			return new Outcome(true, this.rate.capacity(), 0);
+		}
+		ConsumptionProbe probe;
+		try {
+			probe = this.local.get(key).tryConsumeAndReturnRemaining(Math.max(cost, 1));
+		}
+		catch (RuntimeException ex) {
+			if (Unavailable.isOutage(ex)) {
+				this.unreachedUntil = System.nanoTime() + this.rate.syncEvery().toNanos();
+			}
+			throw ex;
+		}
 		long wait = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
 		return new Outcome(probe.isConsumed(), probe.getRemainingTokens(), probe.isConsumed() ? 0 : Math.max(wait, 1));
 	}
@@ -88,6 +122,10 @@ class RateLimiter {
 		if (this.rate.enabled() && cost > 0) {
 			this.local.get(key).consumeIgnoringRateLimits(cost);
 		}
+	}
+
+	private boolean unreached() {
+		return System.nanoTime() - this.unreachedUntil < 0;
 	}
 
 	long capacity() {

@@ -135,7 +135,8 @@ class OutageTest {
 					assertThat(answer.retryAfter()).isEqualTo("5");
 				}
 			});
-			// (a client's budget is synced by one request at a time, so the others' refusals come together)
+			// (a sync of a budget that finds the database gone leaves the buckets alone for a second, so the
+			// requests queued behind it are refused at once and the next ones go to their fields)
 			assertThat(down.stream().filter((answer) -> answer.status() == 503).count()).isGreaterThan(2);
 			assertThat(answers.stream().filter((answer) -> answer.phase() == Phase.BACK))
 				.as("once the database is back").isNotEmpty()
