@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
@@ -42,7 +41,6 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 
 import cn.changhe.portfolio.bench.ScaleDataset.Size;
 import cn.changhe.portfolio.graphql.GlobalId;
-import cn.changhe.portfolio.system.StatementCounter;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,7 +86,8 @@ final class Harness {
 
 	private final DataSource ds;
 
-	private final StatementCounter counter;
+	/** The statements the database is sent each second with no request running: the service's background ticks. */
+	private double idleQuestions;
 
 	private final int port;
 
@@ -113,7 +112,7 @@ final class Harness {
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
-	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7,8,9");
+	private final String only = System.getProperty("bench.scenarios", "0,1,2,3,4,5,6,7,8,9,10");
 
 	private final HeapSampler heap = new HeapSampler();
 
@@ -125,7 +124,6 @@ final class Harness {
 		this.size = size;
 		this.loadLine = loadLine;
 		this.ds = app.getBean(DataSource.class);
-		this.counter = app.getBean(StatementCounter.class);
 		this.port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 		this.api = new GraphQlHttp(this.client, this.port, token);
 	}
@@ -134,7 +132,7 @@ final class Harness {
 			boolean mutation) {
 	}
 
-	record Result(long requests, long errors, double seconds, double p50, double p99, double statements, double database,
+	record Result(long requests, long errors, double seconds, double p50, double p99, double database,
 			long bytes, long heapMax, long heapAfterGc, long fullGcs, String firstError) {
 
 		String heap() {
@@ -152,6 +150,7 @@ final class Harness {
 		this.heap.start();
 		try (Floor floor = new Floor(this.ds, maxConcurrency)) {
 			List<Scenario> scenarios = scenarios(floor.port());
+			this.idleQuestions = idleQuestions();
 			StringBuilder checks = new StringBuilder();
 			for (Scenario s : scenarios) {
 				if (s.floor() != null) {
@@ -170,11 +169,10 @@ final class Harness {
 					Result g = measure(s.graphQl(), c, s.mutation());
 					Result f = (s.floor() != null) ? measure(s.floor(), c, false) : null;
 					results.put(s.number() + "|" + c, new Result[] { g, f });
-					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f db %.2f"
-							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(),
-							g.database(),
+					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d db %.2f"
+							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.database(),
 							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
-									+ " | ratio %.2f | floor heap %s", f.throughput(), f.p50(), f.p99(), f.errors(), f.statements(),
+									+ " | ratio %.2f | floor heap %s", f.throughput(), f.p50(), f.p99(), f.errors(), f.database(),
 									g.throughput() / f.throughput(), f.heap()) + " | heap " + g.heap());
 					if (g.firstError() != null) {
 						System.out.println("   first GraphQL error: " + g.firstError());
@@ -184,8 +182,9 @@ final class Harness {
 					}
 				}
 			}
+			String flood = selected(10) ? flood(scenarios.get(2)) : "";
 			String export = Boolean.parseBoolean(System.getProperty("bench.export", "true")) ? export() : "";
-			String report = report(scenarios, results, checks.toString(), started) + export;
+			String report = report(scenarios, results, checks.toString(), started) + flood + export;
 			System.out.println();
 			System.out.println(report);
 			Path out = Path.of(System.getProperty("bench.results", "target/benchmark-results.md"));
@@ -260,7 +259,11 @@ final class Harness {
 	}
 
 	private boolean selected(Scenario s) {
-		return Arrays.asList(this.only.split(",")).contains(String.valueOf(s.number()));
+		return selected(s.number());
+	}
+
+	private boolean selected(int scenario) {
+		return Arrays.asList(this.only.split(",")).contains(String.valueOf(scenario));
 	}
 
 	// ---- the scenarios and their arguments
@@ -419,22 +422,104 @@ final class Harness {
 	// ---- the load
 
 	private Result measure(LongFunction<HttpRequest> requests, int concurrency, boolean mutation) throws InterruptedException {
-		Predicate<byte[]> ok = mutation ? Harness::noUserErrors : Harness::noErrors;
+		Answered ok = mutation ? Harness::noUserErrors : Harness::noErrors;
 		drive(requests, concurrency, this.warmup, ok);
 		this.heap.resetWindow();
 		long fullGcsBefore = fullGcs();
-		long statementsBefore = this.counter.executed();
 		long questionsBefore = questions();
 		Drive d = drive(requests, concurrency, this.duration, ok);
-		long statements = this.counter.executed() - statementsBefore;
-		long questions = questions() - questionsBefore - 1;
+		double questions = questions() - questionsBefore - 1 - this.idleQuestions * d.seconds;
+		return result(d, questions, fullGcsBefore);
+	}
+
+	private Result result(Drive d, double questions, long fullGcsBefore) {
 		long[] all = d.latencies();
 		Arrays.sort(all);
 		double p50 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)] / 1e6;
 		double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
-		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : (double) statements / all.length,
-				all.length == 0 ? 0 : (double) questions / all.length, all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
+		return new Result(all.length, d.errors.get(), d.seconds, p50, p99, all.length == 0 ? 0 : Math.max(0, questions) / all.length,
+				all.length == 0 ? 0 : d.bytes.get() / all.length, this.heap.windowMax(), this.heap.windowAfterGc(),
 				fullGcs() - fullGcsBefore, d.firstError);
+	}
+
+	/**
+	 * The statements the database is sent each second while nothing is asked of the service (its
+	 * change sequencer's and webhook dispatcher's ticks), measured over 5 s before the first cell, to
+	 * be taken off each cell's count: what is left is what the requests cost the database, the
+	 * token's and the budget's statements included. The service runs without its own statement
+	 * counter ({@code zone.count-statements}), as in production: the database's count costs the
+	 * service nothing.
+	 */
+	private double idleQuestions() throws InterruptedException {
+		long before = questions();
+		long started = System.nanoTime();
+		Thread.sleep(5000);
+		double rate = (questions() - before - 1) / ((System.nanoTime() - started) / 1e9);
+		System.out.printf("Idle: the database is sent %.1f statements a second with no request running%n", rate);
+		return rate;
+	}
+
+	/**
+	 * One client floods over its budget while another keeps working: the worker's p50 and p99 alone
+	 * and during the flood, and what a refused request costs the database (its statements during
+	 * the flood, less the worker's at its own rate alone, over the flood's requests). The flood comes
+	 * from the public (no token), whose budget the benchmark sets small
+	 * ({@code zone.rate.public-capacity}).
+	 */
+	private String flood(Scenario work) throws Exception {
+		int workers = 4;
+		int flooders = 4;
+		HttpRequest refused = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(GraphQlHttp.body("{ zoneYear(year: 2024) { year } }", null)))
+			.build();
+		Result alone = measure(work.graphQl(), workers, false);
+		Drive[] flood = new Drive[1];
+		Thread flooding = new Thread(() -> {
+			try {
+				flood[0] = drive((i) -> refused, flooders, this.warmup + this.duration + 1, Harness::rateLimited);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "bench-flood");
+		flooding.start();
+		Thread.sleep(1000);
+		drive(work.graphQl(), workers, this.warmup - 1, Harness::noErrors);
+		this.heap.resetWindow();
+		long fullGcsBefore = fullGcs();
+		long questionsBefore = questions();
+		Drive d = drive(work.graphQl(), workers, this.duration, Harness::noErrors);
+		double questions = questions() - questionsBefore - 1 - this.idleQuestions * d.seconds;
+		Result during = result(d, questions, fullGcsBefore);
+		flooding.join();
+		Drive f = flood[0];
+		long floodRequests = Arrays.stream(f.counts).sum();
+		double floodRate = floodRequests / f.seconds;
+		long floodRefused = floodRequests - f.errors.get();
+		// the flood's requests while the worker was measured, at the flood's mean rate
+		double floodMeasured = floodRate * d.seconds;
+		double floodStatements = (questions - alone.database() * during.requests()) / floodMeasured;
+		String line = String.format("%n## Flood%n%nThe public floods over its budget from one address (%d workers sending `{ zoneYear(year: "
+				+ "2024) { year } }`, all the public may read, as fast as they are answered) while an API client keeps working (operation %d, %d workers). "
+				+ "The flood: %,.0f req/s, %.1f%% refused over budget (RATE_LIMITED), %.2f database statements per flood request. "
+				+ "The worker alone: %.1f req/s, p50 %.2f ms, p99 %.2f ms; during the flood: %.1f req/s, p50 %.2f ms, p99 %.2f ms, "
+				+ "%d errors.%n", flooders, work.number(), workers, floodRate, 100.0 * floodRefused / Math.max(1, floodRequests),
+				Math.max(0, floodStatements), alone.throughput(), alone.p50(), alone.p99(), during.throughput(), during.p50(),
+				during.p99(), during.errors());
+		System.out.print(line);
+		this.history.append(String.join("\t", Instant.now().toString(), String.valueOf(this.size), "10",
+				"flood: operation " + work.number() + " beside a refused flood", String.valueOf(workers),
+				String.format("%.1f", during.throughput()), String.format("%.2f", during.p50()), String.format("%.2f", during.p99()),
+				String.valueOf(during.errors()), "", String.format("%.2f", Math.max(0, floodStatements)), String.format("%.1f", floodRate),
+				String.valueOf(during.heapMax() / (1024 * 1024)))).append('\n');
+		return line;
+	}
+
+	/** A request refused over its budget: 429, or an answer classified RATE_LIMITED. */
+	private static boolean rateLimited(int status, byte[] body) {
+		return status == 429 || contains(body, "RATE_LIMITED");
 	}
 
 	/**
@@ -463,12 +548,19 @@ final class Harness {
 		return count;
 	}
 
-	private static boolean noErrors(byte[] body) {
-		return !contains(body, "\"errors\"");
+	/** Whether an answer is the one a scenario expects. */
+	private interface Answered {
+
+		boolean test(int status, byte[] body);
+
 	}
 
-	private static boolean noUserErrors(byte[] body) {
-		return noErrors(body) && contains(body, "\"userErrors\":[]");
+	private static boolean noErrors(int status, byte[] body) {
+		return status == 200 && !contains(body, "\"errors\"");
+	}
+
+	private static boolean noUserErrors(int status, byte[] body) {
+		return noErrors(status, body) && contains(body, "\"userErrors\":[]");
 	}
 
 	private static boolean contains(byte[] body, String text) {
@@ -509,7 +601,7 @@ final class Harness {
 
 	}
 
-	private Drive drive(LongFunction<HttpRequest> requests, int concurrency, int seconds, Predicate<byte[]> ok)
+	private Drive drive(LongFunction<HttpRequest> requests, int concurrency, int seconds, Answered ok)
 			throws InterruptedException {
 		Drive d = new Drive(concurrency);
 		AtomicLong sequence = new AtomicLong();
@@ -528,7 +620,7 @@ final class Harness {
 					String problem = null;
 					try {
 						HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-						good = response.statusCode() == 200 && ok.test(response.body());
+						good = ok.test(response.statusCode(), response.body());
 						d.bytes.addAndGet(response.body().length);
 						if (!good) {
 							problem = "HTTP " + response.statusCode() + " "
@@ -593,9 +685,13 @@ final class Harness {
 			}
 		}
 		md.append('\n');
-		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | SQL/req | DB stmts/req | floor req/s | floor p50 ms | "
-				+ "floor p99 ms | floor errors | floor SQL/req | ratio | bytes/resp | GraphQL heap: max used MB / after GC MB / full GCs |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		md.append(String.format("- DB stmts/req: what the database was sent during the cell (MariaDB's `Questions`), less its idle rate "
+				+ "(%.1f a second: the service's background ticks), over the requests; the token's and the budget's statements "
+				+ "included. The service counts no statements of its own (`zone.count-statements` off, as in production).%n%n",
+				this.idleQuestions));
+		md.append("| # | operation | c | GraphQL req/s | p50 ms | p99 ms | errors | DB stmts/req | floor req/s | floor p50 ms | "
+				+ "floor p99 ms | floor errors | floor DB stmts/req | ratio | bytes/resp | GraphQL heap: max used MB / after GC MB / full GCs |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Scenario s : scenarios) {
 			for (int c : this.concurrencies) {
 				Result[] r = results.get(s.number() + "|" + c);
@@ -604,16 +700,16 @@ final class Harness {
 				}
 				Result g = r[0];
 				Result f = r[1];
-				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | %.2f | ", s.number(), s.name(), c,
-						g.throughput(), g.p50(), g.p99(), g.errors(), g.statements(), g.database()));
+				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | ", s.number(), s.name(), c,
+						g.throughput(), g.p50(), g.p99(), g.errors(), g.database()));
 				this.history.append(String.join("\t", started.toString(), String.valueOf(this.size), String.valueOf(s.number()),
 						s.name(), String.valueOf(c), String.format("%.1f", g.throughput()), String.format("%.2f", g.p50()),
-						String.format("%.2f", g.p99()), String.valueOf(g.errors()), String.format("%.2f", g.statements()),
+						String.format("%.2f", g.p99()), String.valueOf(g.errors()), "",
 						String.format("%.2f", g.database()), (f != null) ? String.format("%.1f", f.throughput()) : "",
 						String.valueOf(g.heapMax() / (1024 * 1024)))).append('\n');
 				if (f != null) {
 					md.append(String.format("%.1f | %.2f | %.2f | %d | %.2f | **%.2f** | ", f.throughput(), f.p50(), f.p99(),
-							f.errors(), f.statements(), g.throughput() / f.throughput()));
+							f.errors(), f.database(), g.throughput() / f.throughput()));
 				}
 				else {
 					md.append("– | – | – | – | – | – | ");

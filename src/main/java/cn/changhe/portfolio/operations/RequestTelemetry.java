@@ -16,7 +16,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -41,7 +40,7 @@ class RequestTelemetry extends OncePerRequestFilter {
 	/** The request attribute that GraphQL's side of the telemetry fills in ({@link GraphQlTelemetry}). */
 	static final String OPERATION = RequestTelemetry.class.getName() + ".operation";
 
-	private static final Logger access = LoggerFactory.getLogger("cn.changhe.portfolio.access");
+	private final Logger access;
 
 	private final Tracer tracer;
 
@@ -49,7 +48,9 @@ class RequestTelemetry extends OncePerRequestFilter {
 
 	private final MeterRegistry registry;
 
-	RequestTelemetry(ObjectProvider<Tracer> tracer, ObjectProvider<StatementCounter> statements, MeterRegistry registry) {
+	RequestTelemetry(ObjectProvider<Tracer> tracer, ObjectProvider<StatementCounter> statements, MeterRegistry registry,
+			AccessLog accessLog) {
+		this.access = accessLog.logger();
 		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 		this.statements = statements.getIfAvailable();
 		this.registry = registry;
@@ -94,11 +95,11 @@ class RequestTelemetry extends OncePerRequestFilter {
 				.record(statements);
 		}
 		// probes come every few seconds and say nothing of the API's use
-		if (!access.isInfoEnabled() || request.getRequestURI().startsWith("/actuator/health")) {
+		if (!this.access.isInfoEnabled() || request.getRequestURI().startsWith("/actuator/health")) {
 			return;
 		}
 		long micros = (System.nanoTime() - started) / 1_000;
-		var line = access.atInfo()
+		var line = this.access.atInfo()
 			.addKeyValue("method", request.getMethod())
 			.addKeyValue("path", request.getRequestURI())
 			.addKeyValue("status", response.getStatus())

@@ -135,12 +135,13 @@ class DocumentLimits implements WebGraphQlInterceptor {
 
 	/** The cost the operation asked for and what is left of the client's budget, for every response. */
 	private Map<Object, Object> cost(WebGraphQlResponse response, boolean byGet) {
+		RateProperties.Limit limit = limit(response);
 		Map<String, Object> throttle = new LinkedHashMap<>();
-		throttle.put("maximumAvailable", this.rate.capacity());
+		throttle.put("maximumAvailable", limit.capacity());
 		if (!byGet) {
 			throttle.put("currentlyAvailable", remaining(response));
 		}
-		throttle.put("restoreRate", this.rate.restoreRate());
+		throttle.put("restoreRate", limit.restorePerSecond());
 		Map<String, Object> cost = new LinkedHashMap<>();
 		cost.put("requestedQueryCost", response.getExecutionInput().getGraphQLContext().getOrDefault(QueryLimits.COST, 0L));
 		cost.put("throttleStatus", throttle);
@@ -150,7 +151,13 @@ class DocumentLimits implements WebGraphQlInterceptor {
 	}
 
 	private long remaining(WebGraphQlResponse response) {
-		return response.getExecutionInput().getGraphQLContext().getOrDefault(QueryLimits.REMAINING, this.rate.capacity());
+		return response.getExecutionInput().getGraphQLContext().getOrDefault(QueryLimits.REMAINING, limit(response).capacity());
+	}
+
+	/** The budget the operation's cost was taken from (a client's, unless it never got that far). */
+	private RateProperties.Limit limit(WebGraphQlResponse response) {
+		RateProperties.Limit limit = response.getExecutionInput().getGraphQLContext().get(QueryLimits.LIMIT);
+		return (limit != null) ? limit : this.rate.limitOf(RateLimiter.keyOf("unknown"));
 	}
 
 }

@@ -61,6 +61,9 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 	/** Where the client's remaining budget is kept in the GraphQL context. */
 	public static final String REMAINING = QueryLimits.class.getName() + ".remaining";
 
+	/** Where the budget the cost was taken from ({@link RateProperties.Limit}) is kept in the GraphQL context. */
+	public static final String LIMIT = QueryLimits.class.getName() + ".limit";
+
 	/** Where the operation's name is kept in the GraphQL context, when it has one. */
 	public static final String OPERATION = QueryLimits.class.getName() + ".operation";
 
@@ -160,6 +163,7 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 					Map.of("rootFields", measure.rootFields, "maxRootFields", this.limits.maxRootFields()));
 		}
 		String key = RateLimiter.keyOf(context.getGraphQLContext().getOrDefault(ADDRESS, "unknown"));
+		context.getGraphQLContext().put(LIMIT, this.rate.limitOf(key));
 		RateLimiter.Outcome outcome;
 		try {
 			outcome = this.rate.take(key, measure.cost);

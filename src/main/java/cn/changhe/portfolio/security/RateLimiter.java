@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -43,11 +42,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimiter {
 
+	private static final String PUBLIC = "address:";
+
 	private final RateProperties rate;
 
 	private final ProxyManager<String> buckets;
-
-	private final Supplier<BucketConfiguration> configuration;
 
 	/** This instance's copy of each client's bucket (a copy that is not used for a while is dropped). */
 	private final LoadingCache<String, BucketProxy> local;
@@ -73,15 +72,35 @@ class RateLimiter {
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_bucket")
 			.build();
-		BucketConfiguration config = BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(rate.capacity()).refillGreedy(rate.restorePerSecond(), Duration.ofSeconds(1)))
-			.build();
-		this.configuration = () -> config;
-		DelayParameters delay = new DelayParameters(Math.max(1, rate.capacity() / 40), rate.syncEvery());
+		BucketConfiguration client = configuration(rate.client());
+		BucketConfiguration anonymous = configuration(rate.anonymous());
+		DelayParameters clientDelay = delay(rate.client(), rate.syncEvery());
+		DelayParameters anonymousDelay = delay(rate.anonymous(), rate.syncEvery());
 		this.local = Caffeine.newBuilder()
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.maximumSize(100_000)
-			.build((key) -> this.buckets.builder().withOptimization(Optimizations.delaying(delay)).build(key, this.configuration));
+			.build((key) -> {
+				boolean isPublic = isPublic(key);
+				BucketConfiguration config = isPublic ? anonymous : client;
+				return this.buckets.builder()
+					.withOptimization(Optimizations.delaying(isPublic ? anonymousDelay : clientDelay))
+					.build(key, () -> config);
+			});
+	}
+
+	private static BucketConfiguration configuration(RateProperties.Limit limit) {
+		return BucketConfiguration.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
+				.refillGreedy(limit.restorePerSecond(), Duration.ofSeconds(1)))
+			.build();
+	}
+
+	private static DelayParameters delay(RateProperties.Limit limit, Duration syncEvery) {
+		return new DelayParameters(Math.max(1, limit.capacity() / 40), syncEvery);
+	}
+
+	private static boolean isPublic(String key) {
+		return key.startsWith(PUBLIC);
 	}
 
 	/** What was left after taking the cost, or how long to wait for it. */
@@ -90,15 +109,15 @@ class RateLimiter {
 
 	/** The bucket of the calling client, or of the address a request without one came from. */
 	static String keyOf(String address) {
-		return Viewer.client().map((client) -> "client:" + client.name()).orElseGet(() -> "address:" + address);
+		return Viewer.client().map((client) -> "client:" + client.name()).orElseGet(() -> PUBLIC + address);
 	}
 
 	Outcome take(String key, long cost) {
 		if (!this.rate.enabled()) {
-			return new Outcome(true, this.rate.capacity(), 0);
+			return new Outcome(true, limitOf(key).capacity(), 0);
 		}
 		if (unreached()) {
-			return new Outcome(true, this.rate.capacity(), 0);
+			return new Outcome(true, limitOf(key).capacity(), 0);
 		}
 		ConsumptionProbe probe;
 		try {
@@ -128,12 +147,9 @@ class RateLimiter {
 		return System.nanoTime() - this.unreachedUntil < 0;
 	}
 
-	long capacity() {
-		return this.rate.capacity();
-	}
-
-	long restoreRate() {
-		return this.rate.restorePerSecond();
+	/** The budget of the bucket of this key. */
+	RateProperties.Limit limitOf(String key) {
+		return isPublic(key) ? this.rate.anonymous() : this.rate.client();
 	}
 
 }

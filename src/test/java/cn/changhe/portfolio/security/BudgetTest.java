@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A flood of expensive queries from one client spends that client's budget alone: it is told to
- * retry later, and another client keeps working. (A small budget, on a context of its own.)
+ * retry later, and another client keeps working. The public's budget, per address, is its own
+ * setting. (Small budgets, on a context of their own.)
  */
-@TestPropertySource(properties = { "zone.rate.capacity=3000", "zone.rate.restore-per-second=10" })
+@TestPropertySource(properties = { "zone.rate.capacity=3000", "zone.rate.restore-per-second=10",
+		"zone.rate.public-capacity=100", "zone.rate.public-restore-per-second=1" })
 class BudgetTest extends ApiTest {
 
 	// language=GraphQL
@@ -47,6 +49,45 @@ class BudgetTest extends ApiTest {
 		assertThat(metrics).as("the refusals, counted for the client that was refused")
 			.containsPattern("zone_rate_limited_total\\{client=\"demo-analyst\",operation=\"other\"} [1-9]")
 			.doesNotContain("zone_rate_limited_total{client=\"demo-editor\"");
+	}
+
+	@Test
+	void thePublicHasABudgetOfItsOwn() {
+		String query = "{ zoneYear(year: 2024) { year } }";
+		Map<?, ?> first = this.http.post()
+			.uri("/graphql")
+			.header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<?, ?> cost = (Map<?, ?>) ((Map<?, ?>) first.get("extensions")).get("cost");
+		Map<?, ?> throttle = (Map<?, ?>) cost.get("throttleStatus");
+		assertThat(throttle.get("maximumAvailable")).isEqualTo(100);
+		assertThat(throttle.get("restoreRate")).isEqualTo(1);
+		int each = ((Number) cost.get("requestedQueryCost")).intValue();
+		String[] classification = new String[1];
+		int served = 1;
+		for (int i = 0; i < 120 && classification[0] == null; i++) {
+			anonymous().document(query).execute().errors().satisfy((errors) -> {
+				if (!errors.isEmpty()) {
+					classification[0] = errors.get(0).getErrorType().toString();
+				}
+			});
+			served += (classification[0] == null) ? 1 : 0;
+		}
+		assertThat(classification[0]).as("refused after %d requests of cost %d", served, each).isEqualTo("RATE_LIMITED");
+		assertThat(served).as("requests of cost %d served from a budget of 100", each).isBetween(100 / each - 1, 100 / each + 3);
+		this.http.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer demo-partner-cicc")
+			.header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.errors").doesNotExist()
+			.jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(3000);
 	}
 
 }
