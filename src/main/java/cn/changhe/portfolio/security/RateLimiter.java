@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -121,7 +123,7 @@ class RateLimiter {
 		}
 		ConsumptionProbe probe;
 		try {
-			probe = this.local.get(key).tryConsumeAndReturnRemaining(Math.max(cost, 1));
+			probe = withBucket(key, (bucket) -> bucket.tryConsumeAndReturnRemaining(Math.max(cost, 1)));
 		}
 		catch (RuntimeException ex) {
 			if (Unavailable.isOutage(ex)) {
@@ -139,7 +141,23 @@ class RateLimiter {
 	 */
 	void charge(String key, long cost) {
 		if (this.rate.enabled() && cost > 0) {
-			this.local.get(key).consumeIgnoringRateLimits(cost);
+			withBucket(key, (bucket) -> bucket.consumeIgnoringRateLimits(cost));
+		}
+	}
+
+	/**
+	 * Runs the command on this instance's copy of the key's bucket. The first requests of a client
+	 * that arrive together may find the bucket not yet stored where Bucket4j's batching combined
+	 * them before it was created ({@link BucketNotFoundException}): the command then runs once more,
+	 * on a new copy, once the bucket is there.
+	 */
+	private <T> T withBucket(String key, Function<BucketProxy, T> command) {
+		try {
+			return command.apply(this.local.get(key));
+		}
+		catch (BucketNotFoundException ex) {
+			this.local.invalidate(key);
+			return command.apply(this.local.get(key));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.security;
 
+import java.util.List;
 import java.util.Map;
 
 import cn.changhe.portfolio.ApiTest;
@@ -88,6 +89,38 @@ class BudgetTest extends ApiTest {
 			.expectBody()
 			.jsonPath("$.errors").doesNotExist()
 			.jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").isEqualTo(3000);
+	}
+
+	@Test
+	void aNewClientsFirstRequestsArrivingTogetherAreAllServed() throws Exception {
+		String token = as("demo-admin").document("""
+				mutation { createApiClient(input: { name: "budget-first-together", role: ANALYST }) { token } }""")
+			.execute()
+			.path("createApiClient.token")
+			.entity(String.class)
+			.get();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return this.http.post()
+					.uri("/graphql")
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.bodyValue(Map.of("query", "{ sectors { code } }"))
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value();
+			}));
+		}
+		start.countDown();
+		for (java.util.concurrent.Future<Integer> answer : answers) {
+			assertThat(answer.get()).isEqualTo(200);
+		}
+		pool.shutdown();
 	}
 
 }
