@@ -50,6 +50,10 @@ class RateLimiter {
 
 	private final ProxyManager<String> buckets;
 
+	private final RateProperties.Limit clientLimit;
+
+	private final RateProperties.Limit publicLimit;
+
 	/** This instance's copy of each client's bucket (a copy that is not used for a while is dropped). */
 	private final LoadingCache<String, BucketProxy> local;
 
@@ -74,35 +78,20 @@ class RateLimiter {
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_bucket")
 			.build();
-		BucketConfiguration client = configuration(rate.client());
-		BucketConfiguration anonymous = configuration(rate.anonymous());
-		DelayParameters clientDelay = delay(rate.client(), rate.syncEvery());
-		DelayParameters anonymousDelay = delay(rate.anonymous(), rate.syncEvery());
+		this.clientLimit = rate.client();
+		this.publicLimit = rate.anonymous();
 		this.local = Caffeine.newBuilder()
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.maximumSize(100_000)
 			.build((key) -> {
-				boolean isPublic = isPublic(key);
-				BucketConfiguration config = isPublic ? anonymous : client;
-				return this.buckets.builder()
-					.withOptimization(Optimizations.delaying(isPublic ? anonymousDelay : clientDelay))
-					.build(key, () -> config);
+				RateProperties.Limit limit = limitOf(key);
+				BucketConfiguration config = BucketConfiguration.builder()
+					.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
+						.refillGreedy(limit.restorePerSecond(), Duration.ofSeconds(1)))
+					.build();
+				DelayParameters delay = new DelayParameters(Math.max(1, limit.capacity() / 40), rate.syncEvery());
+				return this.buckets.builder().withOptimization(Optimizations.delaying(delay)).build(key, () -> config);
 			});
-	}
-
-	private static BucketConfiguration configuration(RateProperties.Limit limit) {
-		return BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity())
-				.refillGreedy(limit.restorePerSecond(), Duration.ofSeconds(1)))
-			.build();
-	}
-
-	private static DelayParameters delay(RateProperties.Limit limit, Duration syncEvery) {
-		return new DelayParameters(Math.max(1, limit.capacity() / 40), syncEvery);
-	}
-
-	private static boolean isPublic(String key) {
-		return key.startsWith(PUBLIC);
 	}
 
 	/** What was left after taking the cost, or how long to wait for it. */
@@ -115,10 +104,7 @@ class RateLimiter {
 	}
 
 	Outcome take(String key, long cost) {
-		if (!this.rate.enabled()) {
-			return new Outcome(true, limitOf(key).capacity(), 0);
-		}
-		if (unreached()) {
+		if (!this.rate.enabled() || unreached()) {
 			return new Outcome(true, limitOf(key).capacity(), 0);
 		}
 		ConsumptionProbe probe;
@@ -167,7 +153,7 @@ class RateLimiter {
 
 	/** The budget of the bucket of this key. */
 	RateProperties.Limit limitOf(String key) {
-		return isPublic(key) ? this.rate.anonymous() : this.rate.client();
+		return key.startsWith(PUBLIC) ? this.publicLimit : this.clientLimit;
 	}
 
 }
