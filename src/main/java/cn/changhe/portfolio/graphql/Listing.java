@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,9 @@ public record Listing<T extends Identified>(String columns, String from, String 
 
 	/** The most parents whose pages one UNION ALL holds; more are ranked with ROW_NUMBER() instead. */
 	private static final int MAX_BRANCHES = 50;
+
+	/** A table and its alias, with no join. */
+	private static final Pattern ONE_TABLE = Pattern.compile("\\w+ \\w+");
 
 	/** Reads a row of the listing's columns, which begin the select list in their order. */
 	@FunctionalInterface
@@ -146,18 +150,24 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		}
 		List<String> branches = new ArrayList<>();
 		List<Object> parameters = new ArrayList<>();
+		boolean oneTable = isOneTable();
 		for (Long key : keys) {
 			Conditions seek = where.with(seek(page)).and(parent + " = ?", key);
-			branches.add("(SELECT " + columns + ", " + sortExpression(page) + " AS sort_key, " + parent
-					+ " AS parent_key FROM " + this.from + join(page) + seek.where() + orderBy(page) + " LIMIT ?)");
+			branches.add("(SELECT " + (oneTable ? this.id + " AS row_id" : columns) + ", " + sortExpression(page)
+					+ " AS sort_key, " + parent + " AS parent_key FROM " + this.from + join(page) + seek.where()
+					+ orderBy(page) + " LIMIT ?)");
 			parameters.addAll(page.sort().joinParameters());
 			parameters.addAll(seek.parameters());
 			parameters.add(page.size() + 1);
 		}
-		return byParent(keys, jdbc.sql(String.join(" UNION ALL ", branches))
-			.params(parameters)
-			.query(rowMapper(page, selected, true))
-			.list());
+		String union = String.join(" UNION ALL ", branches);
+		if (oneTable) {
+			String direction = page.readsDescending() ? " DESC" : " ASC";
+			union = "SELECT " + columns + ", paged.sort_key, paged.parent_key FROM (" + union + ") paged JOIN "
+					+ this.from + " ON " + this.id + " = paged.row_id ORDER BY paged.sort_key" + direction
+					+ ", paged.row_id" + direction;
+		}
+		return byParent(keys, jdbc.sql(union).params(parameters).query(rowMapper(page, selected, true)).list());
 	}
 
 	/**
@@ -171,11 +181,25 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
 		String direction = page.readsDescending() ? " DESC" : " ASC";
-		String sql = "SELECT * FROM (SELECT " + columns + ", " + sortExpression(page) + " AS sort_key, " + parent
-				+ " AS parent_key, ROW_NUMBER() OVER (PARTITION BY " + parent + " ORDER BY " + sortExpression(page)
-				+ direction + ", " + this.id + direction + ") AS row_in_parent FROM " + this.from + join(page)
-				+ seek.where() + ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
+		String ranking = sortExpression(page) + " AS sort_key, " + parent + " AS parent_key, ROW_NUMBER() OVER (PARTITION BY "
+				+ parent + " ORDER BY " + sortExpression(page) + direction + ", " + this.id + direction
+				+ ") AS row_in_parent FROM " + this.from + join(page) + seek.where();
+		String sql = isOneTable()
+				? "SELECT " + columns + ", ranked.sort_key, ranked.parent_key FROM (SELECT " + this.id + " AS row_id, "
+						+ ranking + ") ranked JOIN " + this.from + " ON " + this.id + " = ranked.row_id"
+						+ " WHERE ranked.row_in_parent <= ? ORDER BY ranked.parent_key, ranked.row_in_parent"
+				: "SELECT * FROM (SELECT " + columns + ", " + ranking
+						+ ") ranked WHERE row_in_parent <= ? ORDER BY parent_key, row_in_parent";
 		return byParent(keys, jdbc.sql(sql).params(parameters).query(rowMapper(page, selected, true)).list());
+	}
+
+	/**
+	 * Whether the rows come from one table: a batch's seeks then read the ids of the pages' rows
+	 * alone, which their index holds, and the rows themselves are read after, only for the rows the
+	 * pages keep. Rows of a join are read whole in the seeks.
+	 */
+	private boolean isOneTable() {
+		return ONE_TABLE.matcher(this.from).matches();
 	}
 
 	/** The rows of each parent, in the order read; every parent has an entry. */
