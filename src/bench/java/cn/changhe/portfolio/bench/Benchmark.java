@@ -47,7 +47,7 @@ public final class Benchmark {
 				"--zone.bootstrap-token=" + token, "--zone.rate.capacity=1000000000000",
 				"--zone.rate.restore-per-second=1000000000",
 				// the public's budget small, for the flood (scenario 10): no other scenario runs without a token
-				"--zone.rate.public-capacity=1000", "--zone.rate.public-restore-per-second=10",
+				"--zone.rate.public-capacity=100", "--zone.rate.public-restore-per-second=1",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.cn.changhe=INFO");
 		int code = 0;
 		try {

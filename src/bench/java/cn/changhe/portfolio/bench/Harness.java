@@ -182,7 +182,7 @@ final class Harness {
 					}
 				}
 			}
-			String flood = selected(10) ? flood(scenarios.get(2)) : "";
+			String flood = selected(10) ? flood(scenarios.stream().filter((s) -> s.number() == 2).findFirst().orElseThrow()) : "";
 			String export = Boolean.parseBoolean(System.getProperty("bench.export", "true")) ? export() : "";
 			String report = report(scenarios, results, checks.toString(), started) + flood + export;
 			System.out.println();
@@ -424,6 +424,11 @@ final class Harness {
 	private Result measure(LongFunction<HttpRequest> requests, int concurrency, boolean mutation) throws InterruptedException {
 		Answered ok = mutation ? Harness::noUserErrors : Harness::noErrors;
 		drive(requests, concurrency, this.warmup, ok);
+		return measured(requests, concurrency, ok);
+	}
+
+	/** One measured window: the requests' latencies, the heap, and the database's statements less its idle rate. */
+	private Result measured(LongFunction<HttpRequest> requests, int concurrency, Answered ok) throws InterruptedException {
 		this.heap.resetWindow();
 		long fullGcsBefore = fullGcs();
 		long questionsBefore = questions();
@@ -487,20 +492,15 @@ final class Harness {
 		flooding.start();
 		Thread.sleep(1000);
 		drive(work.graphQl(), workers, this.warmup - 1, Harness::noErrors);
-		this.heap.resetWindow();
-		long fullGcsBefore = fullGcs();
-		long questionsBefore = questions();
-		Drive d = drive(work.graphQl(), workers, this.duration, Harness::noErrors);
-		double questions = questions() - questionsBefore - 1 - this.idleQuestions * d.seconds;
-		Result during = result(d, questions, fullGcsBefore);
+		Result during = measured(work.graphQl(), workers, Harness::noErrors);
 		flooding.join();
 		Drive f = flood[0];
 		long floodRequests = Arrays.stream(f.counts).sum();
 		double floodRate = floodRequests / f.seconds;
 		long floodRefused = floodRequests - f.errors.get();
 		// the flood's requests while the worker was measured, at the flood's mean rate
-		double floodMeasured = floodRate * d.seconds;
-		double floodStatements = (questions - alone.database() * during.requests()) / floodMeasured;
+		double floodMeasured = floodRate * during.seconds();
+		double floodStatements = (during.database() - alone.database()) * during.requests() / floodMeasured;
 		String line = String.format("%n## Flood%n%nThe public floods over its budget from one address (%d workers sending `{ zoneYear(year: "
 				+ "2024) { year } }`, all the public may read, as fast as they are answered) while an API client keeps working (operation %d, %d workers). "
 				+ "The flood: %,.0f req/s, %.1f%% refused over budget (RATE_LIMITED), %.2f database statements per flood request. "
@@ -509,12 +509,18 @@ final class Harness {
 				Math.max(0, floodStatements), alone.throughput(), alone.p50(), alone.p99(), during.throughput(), during.p50(),
 				during.p99(), during.errors());
 		System.out.print(line);
-		this.history.append(String.join("\t", Instant.now().toString(), String.valueOf(this.size), "10",
-				"flood: operation " + work.number() + " beside a refused flood", String.valueOf(workers),
-				String.format("%.1f", during.throughput()), String.format("%.2f", during.p50()), String.format("%.2f", during.p99()),
-				String.valueOf(during.errors()), "", String.format("%.2f", Math.max(0, floodStatements)), String.format("%.1f", floodRate),
-				String.valueOf(during.heapMax() / (1024 * 1024)))).append('\n');
+		history(Instant.now(), 10, "flood: operation " + work.number() + " beside a refused flood", workers, during,
+				String.format("%.2f", Math.max(0, floodStatements)), String.format("%.1f", floodRate));
 		return line;
+	}
+
+	/** A cell's line for the results file; its SQL/req column is left empty (the service counts no statements). */
+	private void history(Instant started, int number, String name, int concurrency, Result result, String statements,
+			String other) {
+		this.history.append(String.join("\t", started.toString(), String.valueOf(this.size), String.valueOf(number), name,
+				String.valueOf(concurrency), String.format("%.1f", result.throughput()), String.format("%.2f", result.p50()),
+				String.format("%.2f", result.p99()), String.valueOf(result.errors()), "", statements, other,
+				String.valueOf(result.heapMax() / (1024 * 1024)))).append('\n');
 	}
 
 	/** A request refused over its budget: 429, or an answer classified RATE_LIMITED. */
@@ -702,11 +708,8 @@ final class Harness {
 				Result f = r[1];
 				md.append(String.format("| %d | %s | %d | %.1f | %.2f | %.2f | %d | %.2f | ", s.number(), s.name(), c,
 						g.throughput(), g.p50(), g.p99(), g.errors(), g.database()));
-				this.history.append(String.join("\t", started.toString(), String.valueOf(this.size), String.valueOf(s.number()),
-						s.name(), String.valueOf(c), String.format("%.1f", g.throughput()), String.format("%.2f", g.p50()),
-						String.format("%.2f", g.p99()), String.valueOf(g.errors()), "",
-						String.format("%.2f", g.database()), (f != null) ? String.format("%.1f", f.throughput()) : "",
-						String.valueOf(g.heapMax() / (1024 * 1024)))).append('\n');
+				history(started, s.number(), s.name(), c, g, String.format("%.2f", g.database()),
+						(f != null) ? String.format("%.1f", f.throughput()) : "");
 				if (f != null) {
 					md.append(String.format("%.1f | %.2f | %.2f | %d | %.2f | **%.2f** | ", f.throughput(), f.p50(), f.p99(),
 							f.errors(), f.database(), g.throughput() / f.throughput()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import cn.changhe.portfolio.security.RateProperties;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -94,8 +95,9 @@ class GraphQlConfiguration {
 
 	/** The endpoint, reading and writing its JSON with one converter (see {@link ResultJson}). */
 	@Bean
-	HttpEndpoint graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper, HttpProperties properties) {
-		return new HttpEndpoint(handler, new ResultJson(mapper), properties);
+	HttpEndpoint graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper, HttpProperties properties,
+			RateProperties rate) {
+		return new HttpEndpoint(handler, new ResultJson(mapper), properties, rate.refusalDelay());
 	}
 
 	/** Spring's ETags, on the endpoint's answers to GET: a 304 for an {@code If-None-Match} that matches. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import cn.changhe.portfolio.security.QueryLimits;
 import graphql.ErrorClassification;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
@@ -62,13 +63,43 @@ public final class HttpEndpoint extends GraphQlHttpHandler {
 
 	private final Duration publicMaxAge;
 
+	/** How long a request refused over its budget waits for its answer. */
+	private final Duration refusalDelay;
+
 	private final IdGenerator ids = new AlternativeJdkIdGenerator();
 
-	HttpEndpoint(WebGraphQlHandler handler, ResultJson json, HttpProperties properties) {
+	HttpEndpoint(WebGraphQlHandler handler, ResultJson json, HttpProperties properties, Duration refusalDelay) {
 		super(handler, json);
 		this.handler = handler;
 		this.mapper = json.getMapper();
 		this.publicMaxAge = properties.publicMaxAge();
+		this.refusalDelay = refusalDelay;
+	}
+
+	/**
+	 * An answer refused over budget carries {@code Retry-After} and goes out after the refusal
+	 * delay, on a timer rather than a held thread, so that a client sending again as soon as it is
+	 * refused is answered a few times a second however fast it sends.
+	 */
+	@Override
+	protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
+		return super.prepareResponse(request, response.delayUntil((answer) -> {
+			Object retryAfter = overBudget(answer);
+			if (retryAfter == null) {
+				return Mono.empty();
+			}
+			answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+			return this.refusalDelay.isZero() ? Mono.empty() : Mono.delay(this.refusalDelay);
+		}));
+	}
+
+	/** The seconds to wait that an answer refused over budget gives, or null for any other answer. */
+	private static Object overBudget(WebGraphQlResponse answer) {
+		if (answer.getExecutionResult().isDataPresent() || answer.getErrors().isEmpty()) {
+			return null;
+		}
+		ResponseError error = answer.getErrors().get(0);
+		return (error.getErrorType() == QueryLimits.RATE_LIMITED) ? error.getExtensions().getOrDefault("retryAfter", 1) : null;
 	}
 
 	/** Answers a GraphQL request sent by GET. */
@@ -145,7 +176,8 @@ public final class HttpEndpoint extends GraphQlHttpHandler {
 	 * 405 for a mutation by GET; where the client accepts {@code application/graphql-response+json}
 	 * (with {@code application/json} every answer is 200, as GraphQL over HTTP requires), 503 for an
 	 * answer without data because the database cannot be reached, and for a request refused for its
-	 * {@code Idempotency-Key}, 422 (the key names another request) or 409 (its request is running).
+	 * {@code Idempotency-Key}, 422 (the key names another request) or 409 (its request is running),
+	 * and 429 for a request refused over its budget.
 	 */
 	@Override
 	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
@@ -156,6 +188,9 @@ public final class HttpEndpoint extends GraphQlHttpHandler {
 				&& !response.getErrors().isEmpty()) {
 			if (Outages.unavailable(response)) {
 				return HttpStatus.SERVICE_UNAVAILABLE;
+			}
+			if (overBudget(response) != null) {
+				return HttpStatus.TOO_MANY_REQUESTS;
 			}
 			Object refused = response.getErrors().get(0).getErrorType();
 			if (refused == Idempotency.REUSED) {

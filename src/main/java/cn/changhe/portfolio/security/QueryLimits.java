@@ -75,7 +75,8 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Igno
 
 	private static final String STARTED = QueryLimits.class.getName() + ".started";
 
-	private static final ErrorClassification RATE_LIMITED = ErrorClassification.errorClassification("RATE_LIMITED");
+	/** The classification of an operation refused over its budget. */
+	public static final ErrorClassification RATE_LIMITED = ErrorClassification.errorClassification("RATE_LIMITED");
 
 	private static final ErrorClassification UNAUTHORIZED = ErrorClassification.errorClassification("UNAUTHORIZED");
 

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
@@ -21,6 +22,8 @@ import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,11 @@ import org.springframework.stereotype.Component;
  * written about once a second per instance. What instances take between two syncs from the same
  * tokens becomes debt at the sync, so across N instances a client gets at most (N - 1) × capacity/40
  * more than its budget, ever.
+ *
+ * <p>The budgets are versioned ({@code rate_budget}): an instance configured with budgets other than
+ * the newest stored makes its own the newest, and a bucket stored under an older version takes the
+ * new budget at its next use (Bucket4j's implicit configuration replacement, its tokens kept in
+ * proportion), so that a budget changed in the settings holds for every client, not only new ones.
  *
  * <p>Where a sync finds the database out of reach, that request is answered UNAVAILABLE, and for the
  * next {@code sync-every} the buckets are left alone: requests queued behind that sync fail at once
@@ -80,6 +88,9 @@ class RateLimiter {
 			.build();
 		this.clientLimit = rate.client();
 		this.publicLimit = rate.anonymous();
+		long version = version(new JdbcTemplate(pool), "client " + this.clientLimit.capacity() + " + "
+				+ this.clientLimit.restorePerSecond() + "/s, public " + this.publicLimit.capacity() + " + "
+				+ this.publicLimit.restorePerSecond() + "/s");
 		this.local = Caffeine.newBuilder()
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.maximumSize(100_000)
@@ -90,8 +101,41 @@ class RateLimiter {
 						.refillGreedy(limit.restorePerSecond(), Duration.ofSeconds(1)))
 					.build();
 				DelayParameters delay = new DelayParameters(Math.max(1, limit.capacity() / 40), rate.syncEvery());
-				return this.buckets.builder().withOptimization(Optimizations.delaying(delay)).build(key, () -> config);
+				return this.buckets.builder()
+					.withOptimization(Optimizations.delaying(delay))
+					.withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
+					.build(key, () -> config);
 			});
+	}
+
+	/**
+	 * The version of these budgets: theirs if they are the newest stored, else one above the newest,
+	 * stored as theirs. Two instances starting together with the same budgets agree on one version.
+	 */
+	private static long version(JdbcTemplate jdbc, String budget) {
+		for (int attempt = 0;; attempt++) {
+			Long newest = jdbc.queryForObject("SELECT MAX(version) FROM rate_budget", Long.class);
+			Long own = jdbc.query("SELECT version FROM rate_budget WHERE budget = ?", (rs) -> rs.next() ? rs.getLong(1) : null,
+					budget);
+			if (own != null && own.equals(newest)) {
+				return own;
+			}
+			long next = (newest != null) ? newest + 1 : 1;
+			try {
+				int changed = (own != null)
+						? jdbc.update("UPDATE rate_budget SET version = ? WHERE budget = ? AND version = ?", next, budget, own)
+						: jdbc.update("INSERT INTO rate_budget (budget, version) VALUES (?, ?)", budget, next);
+				if (changed == 1) {
+					return next;
+				}
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance stored the same budgets first: read them again
+			}
+			if (attempt == 5) {
+				throw new IllegalStateException("The budgets' version could not be stored: instances keep changing it.");
+			}
+		}
 	}
 
 	/** What was left after taking the cost, or how long to wait for it. */

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that refills {@code restorePerSecond} every second. The public shares one budget per address, of
  * {@code publicCapacity} and {@code publicRestorePerSecond} where they are set, else the same as a
  * client's. An instance tells the database what it took from a bucket at least every
- * {@code syncEvery} ({@link RateLimiter}).
+ * {@code syncEvery} ({@link RateLimiter}). A request refused over budget is answered after
+ * {@code refusalDelay}, which holds no thread: a client that sends again as soon as it is refused
+ * costs the service a few refusals a second, not the CPU the others need ({@code HttpEndpoint}).
  */
 @ConfigurationProperties("zone.rate")
 public record RateProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1000000") long capacity,
 		@DefaultValue("50000") long restorePerSecond, @DefaultValue("1s") Duration syncEvery, Long publicCapacity,
-		Long publicRestorePerSecond) {
+		Long publicRestorePerSecond, @DefaultValue("500ms") Duration refusalDelay) {
 
 	/** The budget of an API client. */
 	Limit client() {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A flood of expensive queries from one client spends that client's budget alone: it is told to
  * retry later, and another client keeps working. The public's budget, per address, is its own
- * setting. (Small budgets, on a context of their own.)
+ * setting. A refusal is answered after a short delay, with 429 and {@code Retry-After} for
+ * {@code application/graphql-response+json}. (Small budgets, on a context of their own.)
  */
 @TestPropertySource(properties = { "zone.rate.capacity=3000", "zone.rate.restore-per-second=10",
 		"zone.rate.public-capacity=100", "zone.rate.public-restore-per-second=1" })
@@ -80,6 +81,19 @@ class BudgetTest extends ApiTest {
 		}
 		assertThat(classification[0]).as("refused after %d requests of cost %d", served, each).isEqualTo("RATE_LIMITED");
 		assertThat(served).as("requests of cost %d served from a budget of 100", each).isBetween(100 / each - 1, 100 / each + 3);
+		long sent = System.nanoTime();
+		this.http.post()
+			.uri("/graphql")
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/graphql-response+json")
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.classification").isEqualTo("RATE_LIMITED");
+		assertThat((System.nanoTime() - sent) / 1_000_000).as("ms before a refusal is answered (zone.rate.refusal-delay)")
+			.isGreaterThanOrEqualTo(450);
 		this.http.post()
 			.uri("/graphql")
 			.header("Authorization", "Bearer demo-partner-cicc")

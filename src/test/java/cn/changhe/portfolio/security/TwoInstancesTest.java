@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client sending to both gets no more than its budget (within what the copies may take between two
  * syncs), and a revoked token is refused at once where it was revoked and within
  * {@code zone.tokens.cache-for} on the other; a write on one shows in the targets' actuals the other
- * keeps at its next read. On a context of its own, with a small budget.
+ * keeps at its next read; an instance started with a smaller budget holds a client whose bucket is
+ * already stored to it. On a context of its own, with a small budget.
  */
 @TestPropertySource(properties = { "zone.rate.capacity=300", "zone.rate.restore-per-second=10",
 		"zone.tokens.cache-for=2s" })
@@ -116,6 +117,32 @@ class TwoInstancesTest extends ApiTest {
 			assertThat(System.nanoTime() - revoked).as("refused on the other within cache-for (2 s)")
 				.isLessThan(Duration.ofMillis(2500).toNanos());
 			Thread.sleep(50);
+		}
+	}
+
+	@Test
+	void aBudgetChangedInTheSettingsHoldsForBucketsAlreadyStored() {
+		Map<String, Object> first = post(this.port, "demo-editor");
+		assertThat(first.get("data")).as("the client's bucket stored with a budget of 300").isNotNull();
+		try (RunningApp smaller = RunningApp.start(Map.of("spring.datasource.url", this.environment.getProperty("spring.datasource.url"),
+				"spring.datasource.username", this.environment.getProperty("spring.datasource.username"),
+				"spring.datasource.password", this.environment.getProperty("spring.datasource.password", ""),
+				"zone.rate.capacity", "40", "zone.rate.restore-per-second", "1", "zone.rate.refusal-delay", "0s"))) {
+			int port = Integer.parseInt(smaller.context().getEnvironment().getProperty("local.server.port"));
+			long admitted = 0;
+			boolean refused = false;
+			for (int i = 0; i < 300 && !refused; i++) {
+				Map<String, Object> body = post(port, "demo-editor");
+				if (body.get("data") != null) {
+					admitted += cost(body);
+				}
+				else {
+					refused = true;
+				}
+			}
+			assertThat(refused).as("refused under the new budget").isTrue();
+			assertThat(admitted).as("cost let through once the budget is 40 (the stored bucket had up to 300 left)")
+				.isLessThanOrEqualTo(60);
 		}
 	}
 
