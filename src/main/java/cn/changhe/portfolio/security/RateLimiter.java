@@ -178,17 +178,31 @@ class RateLimiter {
 	/**
 	 * Runs the command on this instance's copy of the key's bucket. The first requests of a client
 	 * that arrive together may find the bucket not yet stored where Bucket4j's batching combined
-	 * them before it was created ({@link BucketNotFoundException}): the command then runs once more,
-	 * on a new copy, once the bucket is there.
+	 * them before it was created ({@link BucketNotFoundException}, alone or as the cause of the
+	 * batch's failure): the command then runs again, on a new copy, once the bucket is there.
 	 */
 	private <T> T withBucket(String key, Function<BucketProxy, T> command) {
-		try {
-			return command.apply(this.local.get(key));
+		for (int attempt = 1;; attempt++) {
+			try {
+				return command.apply(this.local.get(key));
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 3 || !notFound(ex)) {
+					throw ex;
+				}
+				this.local.invalidate(key);
+			}
 		}
-		catch (BucketNotFoundException ex) {
-			this.local.invalidate(key);
-			return command.apply(this.local.get(key));
+	}
+
+	/** Whether Bucket4j found the bucket not yet stored, itself or as the cause of a batch's failure. */
+	private static boolean notFound(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BucketNotFoundException) {
+				return true;
+			}
 		}
+		return false;
 	}
 
 	private boolean unreached() {
