@@ -2,6 +2,7 @@ package cn.changhe.portfolio.security;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +42,18 @@ class TwoInstancesTest extends ApiTest {
 	@BeforeEach
 	void startTheOther() {
 		if (other == null) {
-			other = RunningApp.start(Map.of("spring.datasource.url", this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username", this.environment.getProperty("spring.datasource.username"),
-					"spring.datasource.password", this.environment.getProperty("spring.datasource.password", ""),
-					"zone.rate.capacity", "300", "zone.rate.restore-per-second", "10", "zone.tokens.cache-for", "2s"));
+			other = onThisDatabase(Map.of("zone.rate.capacity", "300", "zone.rate.restore-per-second", "10",
+					"zone.tokens.cache-for", "2s"));
 		}
+	}
+
+	/** Another instance of the service on this test's database, with these settings of its own. */
+	private RunningApp onThisDatabase(Map<String, String> settings) {
+		Map<String, String> all = new HashMap<>(settings);
+		all.put("spring.datasource.url", this.environment.getProperty("spring.datasource.url"));
+		all.put("spring.datasource.username", this.environment.getProperty("spring.datasource.username"));
+		all.put("spring.datasource.password", this.environment.getProperty("spring.datasource.password", ""));
+		return RunningApp.start(all);
 	}
 
 	@AfterAll
@@ -124,10 +132,8 @@ class TwoInstancesTest extends ApiTest {
 	void aBudgetChangedInTheSettingsHoldsForBucketsAlreadyStored() {
 		Map<String, Object> first = post(this.port, "demo-editor");
 		assertThat(first.get("data")).as("the client's bucket stored with a budget of 300").isNotNull();
-		try (RunningApp smaller = RunningApp.start(Map.of("spring.datasource.url", this.environment.getProperty("spring.datasource.url"),
-				"spring.datasource.username", this.environment.getProperty("spring.datasource.username"),
-				"spring.datasource.password", this.environment.getProperty("spring.datasource.password", ""),
-				"zone.rate.capacity", "40", "zone.rate.restore-per-second", "1", "zone.rate.refusal-delay", "0s"))) {
+		try (RunningApp smaller = onThisDatabase(Map.of("zone.rate.capacity", "40", "zone.rate.restore-per-second", "1",
+				"zone.rate.refusal-delay", "0s"))) {
 			int port = Integer.parseInt(smaller.context().getEnvironment().getProperty("local.server.port"));
 			long admitted = 0;
 			boolean refused = false;
