@@ -171,7 +171,7 @@ final class Harness {
 					results.put(s.number() + "|" + c, new Result[] { g, f });
 					System.out.printf("%d. %-40s c=%-2d GraphQL %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d db %.2f"
 							+ "%s%n", s.number(), s.name(), c, g.throughput(), g.p50(), g.p99(), g.errors(), g.database(),
-							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d stmts %.2f"
+							(f == null) ? "" : String.format(" | floor %8.1f req/s p50 %7.2f ms p99 %7.2f ms err %d db %.2f"
 									+ " | ratio %.2f | floor heap %s", f.throughput(), f.p50(), f.p99(), f.errors(), f.database(),
 									g.throughput() / f.throughput(), f.heap()) + " | heap " + g.heap());
 					if (g.firstError() != null) {
