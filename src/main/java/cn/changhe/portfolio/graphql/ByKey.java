@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import graphql.TrivialDataFetcher;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -88,9 +90,28 @@ public final class ByKey<R> {
 	/**
 	 * Plain where the parent holds no key: the relation is null then, with nothing to load, so that a
 	 * page of rows most of which point nowhere (ledger rows without a fund) completes in one pass
-	 * ({@link PlainFields}). A key to load is {@link PlainFetcher.NotPlain}.
+	 * ({@link PlainFields}). A key to load is {@link PlainFetcher.NotPlain}, except within a root
+	 * field's value, where all the keys at a place are loaded at once ({@link Batched}).
 	 */
-	private record One<P>(String loader, Function<P, Long> key) implements PlainFetcher<Object> {
+	private record One<P>(String loader, Function<P, Long> key) implements PlainFetcher<Object>, Batched {
+
+		@Override
+		public Batched.At at(Map<String, Object> arguments, List<Field> fields, Map<String, FragmentDefinition> fragments) {
+			return new Batched.At() {
+
+				@Override
+				@SuppressWarnings("unchecked")
+				public Object key(Object source) {
+					return One.this.key.apply((P) source);
+				}
+
+				@Override
+				public Map<?, ?> load(DataLoaders.Loads loads, Set<Object> keys) {
+					return loads.load(One.this.loader, keys);
+				}
+
+			};
+		}
 
 		@Override
 		@SuppressWarnings("unchecked")

@@ -1,9 +1,11 @@
 package cn.changhe.portfolio.graphql;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -42,6 +44,8 @@ public class DataLoaders implements WebGraphQlInterceptor {
 
 	private final Map<String, MappedBatchLoader<?, ?>> loaders = new ConcurrentHashMap<>();
 
+	private final Map<String, Function<Set<?>, Map<?, ?>>> batches = new ConcurrentHashMap<>();
+
 	/** With a loader, under its type's name, of the rows of each type {@code node(id)} finds ({@link ByKey#one}). */
 	DataLoaders(List<NodeLookup> lookups) {
 		lookups.forEach((lookup) -> ByKey.rows(this, lookup));
@@ -52,6 +56,7 @@ public class DataLoaders implements WebGraphQlInterceptor {
 	 * type {@code DataLoader}) asks for.
 	 * @param load the values of a batch of keys; a key missing from the map resolves to null
 	 */
+	@SuppressWarnings("unchecked")
 	public <K, V> void register(String name, Function<Set<K>, Map<K, V>> load) {
 		MappedBatchLoader<K, V> loader = (keys) -> {
 			try {
@@ -64,6 +69,42 @@ public class DataLoaders implements WebGraphQlInterceptor {
 		if (this.loaders.putIfAbsent(name, loader) != null) {
 			throw new IllegalStateException("Two batch loaders are named " + name);
 		}
+		this.batches.put(name, (keys) -> load.apply((Set<K>) keys));
+	}
+
+	/** Loads a batch of keys at once, on this thread, with the loader registered under a name. */
+	interface Loads {
+
+		/** The values of the keys, as the loader's DataLoader would load them in one batch. */
+		<K, V> Map<K, V> load(String name, Set<K> keys);
+
+	}
+
+	/**
+	 * How {@link PlainFields} loads the relations of all the rows at one place of a document together,
+	 * without a DataLoader. In a request of this API it is the request's registry, which keeps what
+	 * it loaded, and how a batch failed: where graphql-java completes the fields after all (a value
+	 * the shortcut does not handle), their DataLoaders take those values, or that failure, rather
+	 * than going to the database again.
+	 */
+	Loads loads(DataLoaderRegistry registry) {
+		return (registry instanceof Registry ours) ? ours : new Loads() {
+
+			@Override
+			public <K, V> Map<K, V> load(String name, Set<K> keys) {
+				return loadNow(name, keys);
+			}
+
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private <K, V> Map<K, V> loadNow(String name, Set<K> keys) {
+		Function<Set<?>, Map<?, ?>> load = this.batches.get(name);
+		if (load == null) {
+			throw new IllegalStateException("No batch loader is named " + name);
+		}
+		return (Map<K, V>) load.apply(keys);
 	}
 
 	/**
@@ -91,10 +132,37 @@ public class DataLoaders implements WebGraphQlInterceptor {
 		return chain.next(request);
 	}
 
-	/** One request's DataLoaders: those of {@code @BatchMapping}s, registered up front, and the others on demand. */
-	private final class Registry extends DataLoaderRegistry {
+	/**
+	 * One request's DataLoaders: those of {@code @BatchMapping}s, registered up front, and the others
+	 * on demand; and what was loaded without them ({@link Loads}), by loader and key.
+	 */
+	private final class Registry extends DataLoaderRegistry implements Loads {
+
+		/** A key loaded whose value is null. */
+		private static final Object NULL = new Object();
 
 		private final Map<String, Map<Object, Object>> primed = new ConcurrentHashMap<>();
+
+		/** The values loaded without a DataLoader, or the failure of the batch they were in. */
+		private final Map<String, Map<Object, Object>> loaded = new ConcurrentHashMap<>();
+
+		@Override
+		public <K, V> Map<K, V> load(String name, Set<K> keys) {
+			Map<Object, Object> known = this.loaded.computeIfAbsent(name, (loader) -> new ConcurrentHashMap<>());
+			try {
+				Map<K, V> values = loadNow(name, keys);
+				keys.forEach((key) -> known.put(key, values.containsKey(key) ? nullable(values.get(key)) : NULL));
+				return values;
+			}
+			catch (RuntimeException ex) {
+				keys.forEach((key) -> known.put(key, new Failed(ex)));
+				throw ex;
+			}
+		}
+
+		private static Object nullable(Object value) {
+			return (value != null) ? value : NULL;
+		}
 
 		@Override
 		@SuppressWarnings("unchecked")
@@ -107,9 +175,34 @@ public class DataLoaders implements WebGraphQlInterceptor {
 			if (loader == null) {
 				return null;
 			}
-			return computeIfAbsent(name, (key) -> DataLoaderFactory.newMappedDataLoader(loader, OPTIONS));
+			MappedBatchLoader<K, V> ofRequest = (keys) -> loadedOr(name, keys, loader);
+			return computeIfAbsent(name, (key) -> DataLoaderFactory.newMappedDataLoader(ofRequest, OPTIONS));
 		}
 
+		/** The batch's values where all of them were loaded already (or its failure), else the batch loaded. */
+		@SuppressWarnings("unchecked")
+		private <K, V> CompletionStage<Map<K, V>> loadedOr(String name, Set<K> keys, MappedBatchLoader<K, V> loader) {
+			Map<Object, Object> known = this.loaded.get(name);
+			if (known == null || !known.keySet().containsAll(keys)) {
+				return loader.load(keys);
+			}
+			Map<K, V> values = new HashMap<>();
+			for (K key : keys) {
+				Object value = known.get(key);
+				if (value instanceof Failed failed) {
+					return CompletableFuture.failedFuture(failed.cause());
+				}
+				if (value != NULL) {
+					values.put(key, (V) value);
+				}
+			}
+			return CompletableFuture.completedFuture(values);
+		}
+
+	}
+
+	/** How a batch loaded without a DataLoader failed. */
+	private record Failed(RuntimeException cause) {
 	}
 
 }

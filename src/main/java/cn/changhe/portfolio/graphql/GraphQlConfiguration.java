@@ -253,9 +253,11 @@ class GraphQlConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "zone.plain-fields", matchIfMissing = true)
-	GraphQlSourceBuilderCustomizer plainFields(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+	GraphQlSourceBuilderCustomizer plainFields(ObjectProvider<DataFetcherExceptionResolver> resolvers,
+			DataLoaders loaders) {
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.queryExecutionStrategy(
-				new PlainFields(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()))));
+				new PlainFields(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()),
+						loaders)));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import graphql.TrivialDataFetcher;
+import graphql.language.FragmentDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -107,9 +109,10 @@ public final class Relation<F, T extends Identified> {
 	 * count is selected, the fields selected of the rows) is the same for every parent there, so it
 	 * is worked out once per request for each place and set of argument values, not for each of
 	 * hundreds of parents. It only reads its parent's id and queues a key, so it is a
-	 * {@link TrivialDataFetcher}, like {@link ByKey}'s.
+	 * {@link TrivialDataFetcher}, like {@link ByKey}'s; and {@link Batched}, so that
+	 * {@link PlainFields} loads a place's pages for all its parents at once without a DataLoader.
 	 */
-	private static final class Field<A, F> implements TrivialDataFetcher<Object> {
+	private static final class Field<A, F> implements TrivialDataFetcher<Object>, Batched {
 
 		private static final GraphQlArgumentBinder BINDER = new GraphQlArgumentBinder();
 
@@ -139,18 +142,50 @@ public final class Relation<F, T extends Identified> {
 				.load(new Key<>(parent.id(), asked.filter(), asked.page(), asked.withCount(), asked.fields()));
 		}
 
+		@Override
+		public Batched.At at(Map<String, Object> arguments, List<graphql.language.Field> fields,
+				Map<String, FragmentDefinition> fragments) throws BindException {
+			Key<F> asked = asked(arguments, fields, fragments);
+			return new Batched.At() {
+
+				@Override
+				public Object key(Object source) {
+					return ((Identified) source).id();
+				}
+
+				@Override
+				public Map<?, ?> load(DataLoaders.Loads loads, Set<Object> parents) {
+					Set<Key<F>> keys = new LinkedHashSet<>();
+					parents.forEach((parent) -> keys.add(new Key<>((Long) parent, asked.filter(), asked.page(),
+							asked.withCount(), asked.fields())));
+					Map<Key<F>, Object> pages = loads.load(Field.this.loader, keys);
+					Map<Object, Object> byParent = new HashMap<>();
+					pages.forEach((key, page) -> byParent.put(key.parent(), page));
+					return byParent;
+				}
+
+			};
+		}
+
 		@SuppressWarnings("unchecked")
 		private Key<F> asked(DataFetchingEnvironment env) throws BindException {
 			Map<Place, Key<?>> known = env.getGraphQlContext().computeIfAbsent(ASKED, (key) -> new ConcurrentHashMap<>());
 			Place place = new Place(this, env.getMergedField().getFields(), env.getArguments());
 			Key<F> asked = (Key<F>) known.get(place);
 			if (asked == null) {
-				A bound = (A) BINDER.bind(env, null, this.arguments);
-				asked = new Key<>(0, this.filter.apply(bound), this.page.apply(bound), Selections.asks(env, "totalCount"),
-						Selections.ofNodes(env));
+				asked = asked(env.getArguments(), env.getMergedField().getFields(), env.getFragmentsByName());
 				known.put(place, asked);
 			}
 			return asked;
+		}
+
+		/** What is asked at a place with these arguments and these fields merged: a key without its parent. */
+		@SuppressWarnings("unchecked")
+		private Key<F> asked(Map<String, Object> arguments, List<graphql.language.Field> fields,
+				Map<String, FragmentDefinition> fragments) throws BindException {
+			A bound = (A) BINDER.bind(arguments, false, this.arguments);
+			return new Key<>(0, this.filter.apply(bound), this.page.apply(bound),
+					Selections.asks(fields, fragments, Set.of("totalCount")), Selections.ofNodes(fields, fragments));
 		}
 
 	}

@@ -30,8 +30,13 @@ public final class Selections {
 	}
 
 	private static boolean asks(DataFetchingEnvironment env, Set<String> names) {
-		for (Field field : env.getMergedField().getFields()) {
-			if (asks(field.getSelectionSet(), names, env.getFragmentsByName())) {
+		return asks(env.getMergedField().getFields(), env.getFragmentsByName(), names);
+	}
+
+	/** The same, of the fields merged at one place of a document. */
+	static boolean asks(List<Field> merged, Map<String, FragmentDefinition> fragments, Set<String> names) {
+		for (Field field : merged) {
+			if (asks(field.getSelectionSet(), names, fragments)) {
 				return true;
 			}
 		}
@@ -56,9 +61,13 @@ public final class Selections {
 	 * connection's type is asked for). Directives are not evaluated: a skipped field counts as asked.
 	 */
 	public static Set<String> ofNodes(DataFetchingEnvironment env) {
+		return ofNodes(env.getMergedField().getFields(), env.getFragmentsByName());
+	}
+
+	/** The same, of the fields merged at one place of a document. */
+	static Set<String> ofNodes(List<Field> merged, Map<String, FragmentDefinition> fragments) {
 		Set<String> names = new HashSet<>();
-		Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
-		for (Field field : env.getMergedField().getFields()) {
+		for (Field field : merged) {
 			for (Field connection : fields(field.getSelectionSet(), fragments)) {
 				if (connection.getName().equals("nodes")) {
 					addNames(connection, fragments, names);

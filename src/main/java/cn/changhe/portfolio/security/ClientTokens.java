@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
+import cn.changhe.portfolio.graphql.Unavailable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -18,15 +19,24 @@ import org.springframework.stereotype.Component;
  * {@code zone.tokens.cache-for} (5 s by default), a token that matches nothing included, so that a
  * request costs no statement for its token; a revocation is seen at once on the instance that made it
  * ({@link #forget()}) and within that time on every other.
+ *
+ * <p>A look-up that finds the database out of reach fails the look-ups of the next second at once
+ * with the same fault, rather than each waiting for the pool in turn: requests with the same token
+ * wait for one another's look-up, and would otherwise queue behind one wait after another.
  */
 @Component
 public class ClientTokens {
+
+	private static final long HOLD_FAULT_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private final JdbcClient jdbc;
 
 	private final byte[] bootstrap;
 
 	private final Cache<String, Optional<Client>> clients;
+
+	/** The last look-up's fault where it found the database out of reach, and until when it holds. */
+	private volatile Fault fault;
 
 	ClientTokens(JdbcClient jdbc, @Value("${zone.bootstrap-token:}") String bootstrapToken,
 			@Value("${zone.tokens.cache-for:5s}") Duration cacheFor) {
@@ -54,6 +64,22 @@ public class ClientTokens {
 	}
 
 	private Optional<Client> lookUp(String hash) {
+		Fault last = this.fault;
+		if (last != null && System.nanoTime() - last.until() < 0) {
+			throw last.cause();
+		}
+		try {
+			return read(hash);
+		}
+		catch (RuntimeException ex) {
+			if (Unavailable.isOutage(ex)) {
+				this.fault = new Fault(ex, System.nanoTime() + HOLD_FAULT_NANOS);
+			}
+			throw ex;
+		}
+	}
+
+	private Optional<Client> read(String hash) {
 		return this.jdbc.sql("SELECT id, name, role, investor_id FROM api_client WHERE token_hash = ? AND revoked_at IS NULL")
 			.param(hash)
 			.query((rs, row) -> {
@@ -62,6 +88,9 @@ public class ClientTokens {
 						rs.wasNull() ? null : investor);
 			})
 			.optional();
+	}
+
+	private record Fault(RuntimeException cause, long until) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.changhe.portfolio.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -60,6 +61,32 @@ class BatchLoadingTest extends ApiTest {
 	}
 
 	@Test
+	void relationsUnderNodesByIdCostOneStatementALevelForAllTheNodes() {
+		// language=GraphQL
+		String query = """
+				query($ids: [ID!]!) {
+				  nodes(ids: $ids) {
+				    ... on Sector { code enterprises(first: 5) { nodes { name projects(first: 3) {
+				      nodes { name investments(first: 4) { nodes { amount { amount } fund { name } } } } } } } }
+				    ... on Fund { name investments(first: 4) { nodes { amount { amount } fund { name } } } }
+				  }
+				}""";
+		List<Object> sectors = query("{ sectors { id } }", "sectors[*].id");
+		List<Object> funds = query("{ funds(first: 3) { nodes { id } } }", "funds.nodes[*].id");
+		assertThat(sectors).hasSizeGreaterThan(5);
+		List<Object> all = new ArrayList<>(sectors);
+		all.addAll(funds);
+		List<Map<String, Object>> nodes = query(query, "nodes", Map.of("ids", all));
+		assertThat(nodes).hasSize(all.size());
+		assertThat(nodes.toString()).as("fund names under the funds' investments").contains("fund={name=");
+		long forTwo = statementsFor(query, Map.of("ids", List.of(sectors.get(0), funds.get(0))));
+		long forAll = statementsFor(query, Map.of("ids", all));
+		// the nodes (sectors and funds); the sectors' enterprises, their projects, the projects' and
+		// the funds' investments; the investments' funds
+		assertThat(forAll).isEqualTo(forTwo).isLessThanOrEqualTo(7);
+	}
+
+	@Test
 	void moreParentsThanOneUnionHoldsGetTheSamePagesAsOneParentAlone() {
 		// language=GraphQL
 		String nested = """
@@ -112,9 +139,14 @@ class BatchLoadingTest extends ApiTest {
 	}
 
 	private long statementsFor(String document) {
-		this.graphQl.document(document).execute().errors().verify(); // parsed once, warms the document cache
+		return statementsFor(document, Map.of());
+	}
+
+	private long statementsFor(String document, Map<String, Object> variables) {
+		// parsed once, warms the document cache
+		this.graphQl.document(document).variables(variables).execute().errors().verify();
 		long before = this.statements.executed();
-		this.graphQl.document(document).execute().errors().verify();
+		this.graphQl.document(document).variables(variables).execute().errors().verify();
 		return this.statements.executed() - before;
 	}
 

@@ -108,6 +108,35 @@ class PlainFieldsTest extends ApiTest {
 			  }
 			  sectors { code name enterprises(first: 3) { nodes { name qualifications { qualification year } } } }
 			}
+
+			query Levels($ids: [ID!]!) {
+			  nodes(ids: $ids) {
+			    __typename id
+			    ... on Sector {
+			      code
+			      enterprises(first: 3) {
+			        totalCount
+			        pageInfo { hasNextPage endCursor }
+			        edges { cursor node { sector { code } ...Few } }
+			      }
+			      funds(first: 2) { nodes { name manager { name } } }
+			    }
+			    ... on Fund {
+			      name manager { name }
+			      investments(first: 3) { totalCount nodes { amount { amount(unit: WAN) currency } enterprise { name } fund { name } } }
+			    }
+			    ... on Enterprise { ...Few fundInvestments(first: 2) { nodes { fund { name manager { name } } amount { amount } } } }
+			  }
+			  again: enterprises(first: 2) { nodes { ...Few } }
+			}
+
+			fragment Few on Enterprise {
+			  name
+			  projects(first: 2) {
+			    totalCount
+			    nodes { name stage enterprise { name } investments(first: 3) { nodes { kind year amount { amount currency } fund { name } } } }
+			  }
+			}
 			""";
 
 	private static RunningApp reference;
@@ -162,6 +191,24 @@ class PlainFieldsTest extends ApiTest {
 		}
 		for (String operation : List.of("Summaries", "ProjectSummaries", "Funds", "Talent")) {
 			assertSameAnswer("demo-admin", CORNERS, operation, Map.of());
+		}
+	}
+
+	/**
+	 * A root field whose answer holds only plain fields and relations is completed level by level,
+	 * each relation loaded once for all the rows at its place: nodes of three types, connections
+	 * within connections, to-one relations with and without a key, counts, edges, and one fragment
+	 * at two places.
+	 */
+	@Test
+	void relationsCompletedLevelByLevelAnswerAsGraphQlJavaDoes() {
+		List<Object> ids = new ArrayList<>();
+		ids.addAll(query("{ sectors { id } }", "sectors[*].id"));
+		ids.addAll(query("{ funds(first: 2) { nodes { id } } }", "funds.nodes[*].id"));
+		ids.addAll(query("{ enterprises(first: 2) { nodes { id } } }", "enterprises.nodes[*].id"));
+		ids.add(query("{ projects(first: 1) { nodes { id } } }", "projects.nodes[0].id"));
+		for (String token : List.of("demo-admin", "demo-partner-addor")) {
+			assertSameAnswer(token, CORNERS, "Levels", Map.of("ids", ids));
 		}
 	}
 
