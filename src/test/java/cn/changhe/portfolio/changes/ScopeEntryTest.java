@@ -41,6 +41,9 @@ class ScopeEntryTest extends ApiTest {
 				mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token userErrors { code } } }""",
 				"createApiClient", Map.of("name", "scope-test-system", "role", "PARTNER", "investorId", investor)).get("token");
 		HttpGraphQlTester partner = as(token);
+		// the feeds are followed from once all of that is numbered (the investor last), so that what
+		// the commitment brings is all that comes after
+		assertThat(changesOf(as("demo-analyst"), null, investor, 1)).hasSize(1);
 		String cursor = end(partner, null);
 		String staffCursor = end(as("demo-analyst"), null);
 		mutate("""
