@@ -25,6 +25,7 @@ import org.springframework.security.authorization.method.PreAuthorizeAuthorizati
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -46,6 +47,17 @@ class SecurityConfiguration {
 		PreAuthorizeAuthorizationManager expressions = new PreAuthorizeAuthorizationManager();
 		expressions.setApplicationContext(context);
 		return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(new RoleChecks(expressions));
+	}
+
+	/**
+	 * No observation of each security filter, authentication and authorization: a request is
+	 * observed whole ({@code http.server.requests}, {@code graphql.request}), and its access line
+	 * says who asked and how it ended. Wrapping each of the chain's fifteen filters in an
+	 * observation of its own cost a tenth of a small answer's time.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
