@@ -42,8 +42,6 @@ public class DataLoaders implements WebGraphQlInterceptor {
 
 	private static final DataLoaderOptions OPTIONS = DataLoaderOptions.newOptions().setCachingEnabled(false).build();
 
-	private final Map<String, MappedBatchLoader<?, ?>> loaders = new ConcurrentHashMap<>();
-
 	private final Map<String, Function<Set<?>, Map<?, ?>>> batches = new ConcurrentHashMap<>();
 
 	/** With a loader, under its type's name, of the rows of each type {@code node(id)} finds ({@link ByKey#one}). */
@@ -58,18 +56,9 @@ public class DataLoaders implements WebGraphQlInterceptor {
 	 */
 	@SuppressWarnings("unchecked")
 	public <K, V> void register(String name, Function<Set<K>, Map<K, V>> load) {
-		MappedBatchLoader<K, V> loader = (keys) -> {
-			try {
-				return CompletableFuture.completedFuture(load.apply(keys));
-			}
-			catch (RuntimeException ex) {
-				return CompletableFuture.failedFuture(ex);
-			}
-		};
-		if (this.loaders.putIfAbsent(name, loader) != null) {
+		if (this.batches.putIfAbsent(name, (keys) -> load.apply((Set<K>) keys)) != null) {
 			throw new IllegalStateException("Two batch loaders are named " + name);
 		}
-		this.batches.put(name, (keys) -> load.apply((Set<K>) keys));
 	}
 
 	/** Loads a batch of keys at once, on this thread, with the loader registered under a name. */
@@ -165,26 +154,32 @@ public class DataLoaders implements WebGraphQlInterceptor {
 		}
 
 		@Override
-		@SuppressWarnings("unchecked")
 		public <K, V> DataLoader<K, V> getDataLoader(String name) {
 			DataLoader<K, V> made = super.getDataLoader(name);
 			if (made != null) {
 				return made;
 			}
-			MappedBatchLoader<K, V> loader = (MappedBatchLoader<K, V>) DataLoaders.this.loaders.get(name);
-			if (loader == null) {
+			if (!DataLoaders.this.batches.containsKey(name)) {
 				return null;
 			}
-			MappedBatchLoader<K, V> ofRequest = (keys) -> loadedOr(name, keys, loader);
-			return computeIfAbsent(name, (key) -> DataLoaderFactory.newMappedDataLoader(ofRequest, OPTIONS));
+			MappedBatchLoader<K, V> loader = (keys) -> loadedOr(name, keys);
+			return computeIfAbsent(name, (key) -> DataLoaderFactory.newMappedDataLoader(loader, OPTIONS));
 		}
 
-		/** The batch's values where all of them were loaded already (or its failure), else the batch loaded. */
+		/**
+		 * The batch's values: those loaded already where all of them were (or their batch's failure),
+		 * else the batch loaded.
+		 */
 		@SuppressWarnings("unchecked")
-		private <K, V> CompletionStage<Map<K, V>> loadedOr(String name, Set<K> keys, MappedBatchLoader<K, V> loader) {
+		private <K, V> CompletionStage<Map<K, V>> loadedOr(String name, Set<K> keys) {
 			Map<Object, Object> known = this.loaded.get(name);
 			if (known == null || !known.keySet().containsAll(keys)) {
-				return loader.load(keys);
+				try {
+					return CompletableFuture.completedFuture(loadNow(name, keys));
+				}
+				catch (RuntimeException ex) {
+					return CompletableFuture.failedFuture(ex);
+				}
 			}
 			Map<K, V> values = new HashMap<>();
 			for (K key : keys) {

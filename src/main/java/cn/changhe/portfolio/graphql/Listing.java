@@ -162,7 +162,7 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		}
 		String union = String.join(" UNION ALL ", branches);
 		if (oneTable) {
-			String direction = page.readsDescending() ? " DESC" : " ASC";
+			String direction = direction(page);
 			union = "SELECT " + columns + ", paged.sort_key, paged.parent_key FROM (" + union + ") paged JOIN "
 					+ this.from + " ON " + this.id + " = paged.row_id ORDER BY paged.sort_key" + direction
 					+ ", paged.row_id" + direction;
@@ -180,7 +180,7 @@ public record Listing<T extends Identified>(String columns, String from, String 
 		Conditions seek = where.with(seek(page)).andIn(parent, keys);
 		parameters.addAll(seek.parameters());
 		parameters.add(page.size() + 1);
-		String direction = page.readsDescending() ? " DESC" : " ASC";
+		String direction = direction(page);
 		String ranking = sortExpression(page) + " AS sort_key, " + parent + " AS parent_key, ROW_NUMBER() OVER (PARTITION BY "
 				+ parent + " ORDER BY " + sortExpression(page) + direction + ", " + this.id + direction
 				+ ") AS row_in_parent FROM " + this.from + join(page) + seek.where();
@@ -286,9 +286,14 @@ public record Listing<T extends Identified>(String columns, String from, String 
 	}
 
 	private String orderBy(PageRequest page) {
-		String direction = page.readsDescending() ? " DESC" : " ASC";
+		String direction = direction(page);
 		return isById(page) ? " ORDER BY " + this.id + direction
 				: " ORDER BY " + sortExpression(page) + direction + ", " + this.id + direction;
+	}
+
+	/** The order rows are read in, as SQL. */
+	private static String direction(PageRequest page) {
+		return page.readsDescending() ? " DESC" : " ASC";
 	}
 
 	private boolean isById(PageRequest page) {

@@ -323,7 +323,9 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 	/**
 	 * A {@link Batched} field at one place: its values for all the sources there loaded in one
-	 * batch ({@link #load}), then read by key. A source whose key was not loaded is not plain.
+	 * batch ({@link #load}), then read by key. A source whose key was not loaded is not plain. The
+	 * values are kept by this place's keys (a parent's id), which are read for every row; the
+	 * request's registry keeps them by the loader's (a relation's whole key), for its DataLoaders.
 	 */
 	private static final class Batch implements Getter {
 
@@ -466,11 +468,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 
 		/** How a field of an object type is read, or null where it is not plain. */
 		Read read(GraphQLObjectType parent, MergedField field) {
-			return read(parent, field, false);
-		}
-
-		private Read read(GraphQLObjectType parent, MergedField field, boolean batched) {
-			return cached(this.reads, new Key(parent, field.getFields(), batched), () -> readOf(parent, field, batched));
+			return cached(this.reads, new Key(parent, field.getFields(), false), () -> readOf(parent, field, false));
 		}
 
 		/**
@@ -482,10 +480,6 @@ final class PlainFields extends AsyncExecutionStrategy {
 		Shape shape(GraphQLOutputType type, MergedField field, ExecutionStepInfo root) {
 			return cached(this.shapes, new Key(type, field.getFields(), root != null),
 					() -> shapeOf(type, field, root != null, root));
-		}
-
-		private Shape shape(GraphQLType type, MergedField field, boolean batched) {
-			return cached(this.shapes, new Key(type, field.getFields(), batched), () -> shapeOf(type, field, batched, null));
 		}
 
 		/** What was found for a place, found once; {@code NONE} keeps a null (not plain). */
@@ -641,7 +635,7 @@ final class PlainFields extends AsyncExecutionStrategy {
 			private Shape of(Object value) {
 				GraphQLObjectType resolved = PlainFields.this.types.resolveType(Shapes.this.context, this.field, value,
 						this.root, this.type, null);
-				Shape shape = shape(resolved, this.field, true);
+				Shape shape = shape(resolved, this.field, this.root);
 				if (shape == null) {
 					throw PlainFetcher.NotPlain.INSTANCE;
 				}

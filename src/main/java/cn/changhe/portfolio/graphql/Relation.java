@@ -11,15 +11,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.TrivialDataFetcher;
 import graphql.language.FragmentDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.core.ResolvableType;
-import org.springframework.graphql.data.GraphQlArgumentBinder;
 import org.springframework.validation.BindException;
 
 /**
@@ -116,8 +113,6 @@ public final class Relation<F, T extends Identified> {
 	 */
 	private static final class Field<A, F> implements TrivialDataFetcher<Object>, Batched {
 
-		private static final GraphQlArgumentBinder BINDER = new GraphQlArgumentBinder();
-
 		/** Where a request keeps what each place asks. */
 		private static final Object ASKED = Field.class;
 
@@ -128,15 +123,6 @@ public final class Relation<F, T extends Identified> {
 		private final Function<A, F> filter;
 
 		private final Function<A, PageRequest> page;
-
-		/**
-		 * What argument values bound to, as {@link CachedArgumentsResolver} keeps them for root
-		 * fields: Spring's binder looks a record's constructor up, its components read anew by
-		 * reflection, on every call, which cost a relation a sixth of a small nested answer's time.
-		 */
-		private final Cache<Map<String, Object>, Object> bound = Caffeine.newBuilder()
-			.maximumSize(CachedArgumentsResolver.KEPT)
-			.build();
 
 		Field(String loader, ResolvableType arguments, Function<A, F> filter, Function<A, PageRequest> page) {
 			this.loader = loader;
@@ -194,14 +180,8 @@ public final class Relation<F, T extends Identified> {
 		@SuppressWarnings("unchecked")
 		private Key<F> asked(Map<String, Object> arguments, List<graphql.language.Field> fields,
 				Map<String, FragmentDefinition> fragments) throws BindException {
-			Object value = this.bound.getIfPresent(arguments);
-			if (value == null) {
-				value = BINDER.bind(arguments, false, this.arguments);
-				if (value != null) {
-					this.bound.put(arguments, value);
-				}
-			}
-			A bound = (A) value;
+			// kept by argument values: Spring's binder reads a record's components anew on every call
+			A bound = (A) CachedArgumentsResolver.bind(arguments, this.arguments);
 			return new Key<>(0, this.filter.apply(bound), this.page.apply(bound),
 					Selections.asks(fields, fragments, Set.of("totalCount")), Selections.ofNodes(fields, fragments));
 		}
