@@ -140,8 +140,10 @@ public class InvestmentWrites {
 			parameters.add(group.sectorId());
 		}
 		parameters.addAll(List.of(group.year(), group.kind(), group.currency()));
+		// Through the group's index, whatever the statistics say: reached through another index, the locking read
+		// would lock the rows of other groups it passes, and writers to two groups could deadlock.
 		Map<String, Object> measures = jdbc.sql("SELECT COUNT(*) AS n, SUM(amount) AS total, MIN(amount) AS lowest, "
-				+ "MAX(amount) AS highest FROM investment WHERE " + sectorCondition
+				+ "MAX(amount) AS highest FROM investment FORCE INDEX (ix_investment_group) WHERE " + sectorCondition
 				+ " AND year = ? AND kind = ? AND currency = ? AND deleted_at IS NULL FOR UPDATE")
 			.params(parameters)
 			.query()

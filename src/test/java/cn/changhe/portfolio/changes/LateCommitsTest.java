@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the API while every commit is held back a random while (up to 40 ms, after the write's
  * audit row has taken its id), so that transactions commit out of the order they wrote in; a puller
  * follows the feed throughout, keeping a copy. At the end the copy equals the database exactly, the
- * puller saw every change once, and commits did come out of order. (On a context of its own: its
- * transaction manager is the one that holds commits back.)
+ * puller saw every change once, commits did come out of order, and no writer met a deadlock. (On a
+ * context of its own: its transaction manager is the one that holds commits back.)
  */
 @Import(LateCommitsTest.LateCommits.class)
 class LateCommitsTest extends ApiTest {
@@ -67,6 +67,7 @@ class LateCommitsTest extends ApiTest {
 		String enterprise = query("{ enterprises(first: 1) { nodes { id } } }", "enterprises.nodes[0].id");
 		long startSeq = this.jdbc.queryForObject("SELECT last_seq FROM change_sequencer WHERE id = 1", Long.class);
 		String cursor = ChangesTest.end(as("demo-analyst"), null);
+		long deadlocks = deadlocks();
 		Map<Long, String> copy = new ConcurrentHashMap<>();
 		AtomicInteger seen = new AtomicInteger();
 		AtomicBoolean writing = new AtomicBoolean(true);
@@ -119,6 +120,8 @@ class LateCommitsTest extends ApiTest {
 		for (Future<?> writer : writers) {
 			writer.get(3, TimeUnit.MINUTES);
 		}
+		// writers to one group take turns on its totals row; writers to different groups never meet in a cycle
+		assertThat(deadlocks()).as("deadlocks met by the writers").isEqualTo(deadlocks);
 		writing.set(false);
 		puller.get(2, TimeUnit.MINUTES);
 		LATE.set(false);
@@ -137,6 +140,16 @@ class LateCommitsTest extends ApiTest {
 				SELECT COUNT(*) FROM audit_log a JOIN audit_log b ON a.id < b.id AND a.seq > b.seq
 				WHERE a.seq > ? AND b.seq > ?""", Long.class, startSeq, startSeq);
 		assertThat(outOfOrder).as("writes that committed after later ones").isPositive();
+	}
+
+	/** The deadlocks InnoDB has met since it started (MariaDB's counter; MySQL keeps it in INNODB_METRICS). */
+	private long deadlocks() {
+		List<Long> counted = this.jdbc.query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'", (row, n) -> row.getLong(2));
+		if (!counted.isEmpty()) {
+			return counted.get(0);
+		}
+		return this.jdbc.queryForObject("SELECT count FROM information_schema.INNODB_METRICS WHERE name = 'lock_deadlocks'",
+				Long.class);
 	}
 
 	private long unnumbered() {
