@@ -55,7 +55,17 @@ public class InvestmentWrites {
 
 		@Override
 		public void after(JdbcClient jdbc, Values before, Values after) {
-			ordered(groups(before, after)).forEach((group) -> recompute(jdbc, group));
+			for (Group group : ordered(groups(before, after))) {
+				boolean leaves = before != null && before.group().equals(group);
+				boolean joins = after != null && after.group().equals(group);
+				if (!leaves) {
+					added(jdbc, group, after.amount());
+				}
+				else {
+					changed(jdbc, group, (joins ? 1 : 0) - 1,
+							(joins ? after.amount() : BigDecimal.ZERO).subtract(before.amount()));
+				}
+			}
 		}
 
 		private static List<Group> groups(Values before, Values after) {
@@ -128,24 +138,86 @@ public class InvestmentWrites {
 			.toList();
 	}
 
-	/**
-	 * Recomputes a claimed group of the totals from the ledger, with a locking read that sees what
-	 * the writers before this one committed.
+	/*
+	 * A claimed group's totals change by what the write changed: its row is locked, so they are the
+	 * exact sums of what the writers before this one committed, and a write costs the same however
+	 * many rows its group holds. Only a row leaving a group (or changing its amount) makes its
+	 * minimum and maximum read again, as the two ends of the group's index.
 	 */
-	private static void recompute(JdbcClient jdbc, Group group) {
-		long sector = (group.sectorId() != null) ? group.sectorId() : 0L;
-		String sectorCondition = (group.sectorId() != null) ? "sector_id = ?" : "sector_id IS NULL";
+
+	/** A row joined a claimed group (and none left it). */
+	private static void added(JdbcClient jdbc, Group group, BigDecimal amount) {
+		// the extremes first: MySQL assigns left to right, and they read the count before it changes
+		jdbc.sql("""
+				UPDATE investment_total
+				SET min_amount = CASE WHEN row_count = 0 THEN ? ELSE LEAST(min_amount, ?) END,
+				    max_amount = CASE WHEN row_count = 0 THEN ? ELSE GREATEST(max_amount, ?) END,
+				    row_count = row_count + 1, total = total + ?
+				WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?""")
+			.params(amount, amount, amount, amount, amount, sector(group), group.year(), group.kind(), group.currency())
+			.update();
+	}
+
+	/** A row left a claimed group, or changed its amount in it: the count and total move by the deltas. */
+	private static void changed(JdbcClient jdbc, Group group, int countDelta, BigDecimal totalDelta) {
+		BigDecimal lowest = end(jdbc, group, "ASC");
+		if (lowest == null) {
+			jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
+				.params(sector(group), group.year(), group.kind(), group.currency())
+				.update();
+			return;
+		}
+		jdbc.sql("""
+				UPDATE investment_total SET row_count = row_count + ?, total = total + ?, min_amount = ?, max_amount = ?
+				WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?""")
+			.params(countDelta, totalDelta, lowest, end(jdbc, group, "DESC"), sector(group), group.year(), group.kind(),
+					group.currency())
+			.update();
+	}
+
+	/**
+	 * The lowest or highest live amount of a group, from one end of its index, with a locking read
+	 * that sees what the writers before this one committed; null for a group with no live row.
+	 */
+	private static BigDecimal end(JdbcClient jdbc, Group group, String direction) {
+		return jdbc.sql("SELECT amount FROM investment FORCE INDEX (ix_investment_group) WHERE " + sectorCondition(group)
+				+ " AND year = ? AND kind = ? AND currency = ? AND deleted_at IS NULL ORDER BY amount " + direction
+				+ " LIMIT 1 FOR UPDATE")
+			.params(groupParameters(group))
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static long sector(Group group) {
+		return (group.sectorId() != null) ? group.sectorId() : 0L;
+	}
+
+	private static String sectorCondition(Group group) {
+		return (group.sectorId() != null) ? "sector_id = ?" : "sector_id IS NULL";
+	}
+
+	private static List<Object> groupParameters(Group group) {
 		List<Object> parameters = new java.util.ArrayList<>();
 		if (group.sectorId() != null) {
 			parameters.add(group.sectorId());
 		}
 		parameters.addAll(List.of(group.year(), group.kind(), group.currency()));
+		return parameters;
+	}
+
+	/**
+	 * Recomputes a claimed group of the totals from the ledger (after a project's rows are deleted
+	 * together), with a locking read that sees what the writers before this one committed.
+	 */
+	private static void recompute(JdbcClient jdbc, Group group) {
+		long sector = sector(group);
 		// Through the group's index, whatever the statistics say: reached through another index, the locking read
 		// would lock the rows of other groups it passes, and writers to two groups could deadlock.
 		Map<String, Object> measures = jdbc.sql("SELECT COUNT(*) AS n, SUM(amount) AS total, MIN(amount) AS lowest, "
-				+ "MAX(amount) AS highest FROM investment FORCE INDEX (ix_investment_group) WHERE " + sectorCondition
+				+ "MAX(amount) AS highest FROM investment FORCE INDEX (ix_investment_group) WHERE " + sectorCondition(group)
 				+ " AND year = ? AND kind = ? AND currency = ? AND deleted_at IS NULL FOR UPDATE")
-			.params(parameters)
+			.params(groupParameters(group))
 			.query()
 			.singleRow();
 		long count = ((Number) measures.get("n")).longValue();

@@ -146,6 +146,76 @@ class InvestmentWritesTest extends WritesTest {
 		assertThat(count).isEqualTo(writers);
 	}
 
+	@Test
+	void everyWriteKeepsItsGroupsCountTotalLowestAndHighest() {
+		String project = project();
+		String a = recordedId(record(Map.of("kind", "LOAN", "amount", Map.of("amount", "100.10"), "year", 2040, "projectId", project)));
+		String b = recordedId(record(Map.of("kind", "LOAN", "amount", Map.of("amount", "50.05"), "year", 2040, "projectId", project)));
+		String c = recordedId(record(Map.of("kind", "LOAN", "amount", Map.of("amount", "300"), "year", 2040, "projectId", project)));
+		assertThat(group(2040)).isEqualTo("3 450.15 50.05 300.00").isEqualTo(ledger(2040));
+		// the highest falls below the lowest
+		update(Map.of("id", c, "expectedVersion", 0, "amount", Map.of("amount", "20")));
+		assertThat(group(2040)).isEqualTo("3 170.15 20.00 100.10").isEqualTo(ledger(2040));
+		// the lowest moves to another year's group, which it opens
+		update(Map.of("id", c, "expectedVersion", 1, "year", 2041));
+		assertThat(group(2040)).isEqualTo("2 150.15 50.05 100.10").isEqualTo(ledger(2040));
+		assertThat(group(2041)).isEqualTo("1 20.00 20.00 20.00").isEqualTo(ledger(2041));
+		// a change of the note alone leaves the group as it was
+		update(Map.of("id", a, "expectedVersion", 0, "note", "only a note"));
+		assertThat(group(2040)).isEqualTo("2 150.15 50.05 100.10");
+		delete(b, 0);
+		assertThat(group(2040)).isEqualTo("1 100.10 100.10 100.10").isEqualTo(ledger(2040));
+		// the last row leaves, and the group with it
+		delete(a, 1);
+		assertThat(group(2040)).isEqualTo("none").isEqualTo(ledger(2040));
+		assertThat(group(2041)).isEqualTo("1 20.00 20.00 20.00");
+	}
+
+	/** The project's sector's LOAN group of a year, as the summary answers it: count, total, lowest, highest. */
+	private String group(int year) {
+		List<Map<String, Object>> totals = query(SUMMARY, "totals", Map.of("year", year));
+		List<String> groups = totals.stream()
+			.filter((g) -> "LOAN".equals(g.get("kind")))
+			.map((g) -> g.get("count") + " " + money(g.get("total")) + " " + money(g.get("min")) + " " + money(g.get("max")))
+			.toList();
+		assertThat(groups).hasSizeLessThanOrEqualTo(1);
+		return groups.isEmpty() ? "none" : groups.get(0);
+	}
+
+	/** The same, summed in SQL from the ledger's live rows. */
+	private String ledger(int year) {
+		return this.jdbc.query("""
+				SELECT COUNT(*), SUM(amount), MIN(amount), MAX(amount) FROM investment
+				WHERE year = ? AND kind = 'LOAN' AND deleted_at IS NULL HAVING COUNT(*) > 0""",
+				(rs, n) -> rs.getLong(1) + " " + rs.getBigDecimal(2).toPlainString() + " " + rs.getBigDecimal(3).toPlainString()
+						+ " " + rs.getBigDecimal(4).toPlainString(), year)
+			.stream()
+			.findFirst()
+			.orElse("none");
+	}
+
+	private static String money(Object money) {
+		return new BigDecimal(((Map<?, ?>) money).get("amount").toString()).setScale(2).toPlainString();
+	}
+
+	private static String recordedId(Map<String, Object> recorded) {
+		assertThat((List<?>) recorded.get("userErrors")).isEmpty();
+		return (String) ((Map<?, ?>) recorded.get("investment")).get("id");
+	}
+
+	private void update(Map<String, Object> input) {
+		Map<String, Object> updated = mutate("""
+				mutation($input: UpdateInvestmentInput!) {
+				  updateInvestment(input: $input) { investment { id } userErrors { field code } }
+				}""", "updateInvestment", input);
+		assertThat((List<?>) updated.get("userErrors")).isEmpty();
+	}
+
+	private void delete(String id, int version) {
+		assertThat(mutate("mutation($input: DeleteInput!) { deleteInvestment(input: $input) { deletedId userErrors { field code } } }",
+				"deleteInvestment", Map.of("id", id, "expectedVersion", version)).get("deletedId")).isEqualTo(id);
+	}
+
 	private void assertTotalsMatchLedger(int year) {
 		List<Map<String, Object>> totals = query(SUMMARY, "totals", Map.of("year", year));
 		BigDecimal summed = totals.stream()
