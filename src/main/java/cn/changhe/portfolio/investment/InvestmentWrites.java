@@ -122,7 +122,7 @@ public class InvestmentWrites {
 					INSERT INTO investment_total (sector_id, year, kind, currency, row_count, total, min_amount, max_amount)
 					VALUES (?, ?, ?, ?, 0, 0, 0, 0)
 					ON DUPLICATE KEY UPDATE row_count = row_count""")
-				.params((group.sectorId() != null) ? group.sectorId() : 0L, group.year(), group.kind(), group.currency())
+				.params(sector(group), group.year(), group.kind(), group.currency())
 				.update();
 		}
 		return ordered;
@@ -131,7 +131,7 @@ public class InvestmentWrites {
 	/** The distinct groups in key order. */
 	private static List<Group> ordered(List<Group> groups) {
 		return new LinkedHashSet<>(groups).stream()
-			.sorted(java.util.Comparator.comparing((Group g) -> (g.sectorId() != null) ? g.sectorId() : 0L)
+			.sorted(java.util.Comparator.comparingLong(InvestmentWrites::sector)
 				.thenComparing(Group::year)
 				.thenComparing(Group::kind)
 				.thenComparing(Group::currency))
@@ -162,9 +162,7 @@ public class InvestmentWrites {
 	private static void changed(JdbcClient jdbc, Group group, int countDelta, BigDecimal totalDelta) {
 		BigDecimal lowest = end(jdbc, group, "ASC");
 		if (lowest == null) {
-			jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
-				.params(sector(group), group.year(), group.kind(), group.currency())
-				.update();
+			drop(jdbc, group);
 			return;
 		}
 		jdbc.sql("""
@@ -189,6 +187,14 @@ public class InvestmentWrites {
 			.orElse(null);
 	}
 
+	/** A group's totals row, once the group has no live row. */
+	private static void drop(JdbcClient jdbc, Group group) {
+		jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
+			.params(sector(group), group.year(), group.kind(), group.currency())
+			.update();
+	}
+
+	/** The totals' sector key: 0 for the ledger's rows without a sector. */
 	private static long sector(Group group) {
 		return (group.sectorId() != null) ? group.sectorId() : 0L;
 	}
@@ -222,9 +228,7 @@ public class InvestmentWrites {
 			.singleRow();
 		long count = ((Number) measures.get("n")).longValue();
 		if (count == 0) {
-			jdbc.sql("DELETE FROM investment_total WHERE sector_id = ? AND year = ? AND kind = ? AND currency = ?")
-				.params(sector, group.year(), group.kind(), group.currency())
-				.update();
+			drop(jdbc, group);
 			return;
 		}
 		jdbc.sql("""

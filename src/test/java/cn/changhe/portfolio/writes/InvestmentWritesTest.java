@@ -29,6 +29,16 @@ class InvestmentWritesTest extends WritesTest {
 			  ledger: investments(filter: { yearFrom: $year, yearTo: $year }, first: 100) { totalCount nodes { amount { amount } } }
 			}""";
 
+	// language=GraphQL
+	private static final String UPDATE = """
+			mutation($input: UpdateInvestmentInput!) {
+			  updateInvestment(input: $input) { investment { amount { amount } version } userErrors { field code } }
+			}""";
+
+	// language=GraphQL
+	private static final String DELETE = """
+			mutation($input: DeleteInput!) { deleteInvestment(input: $input) { deletedId userErrors { field code } } }""";
+
 	@Test
 	void aNewInvestmentShowsInTheSummaryAtOnceAndItsUpdateAndDeleteToo() {
 		String project = project();
@@ -47,21 +57,16 @@ class InvestmentWritesTest extends WritesTest {
 				"projectId", project));
 		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.add(new BigDecimal("0.01")));
 
-		String update = """
-				mutation($input: UpdateInvestmentInput!) {
-				  updateInvestment(input: $input) { investment { amount { amount } version } userErrors { field code } }
-				}""";
-		Map<String, Object> updated = mutate(update, "updateInvestment",
+		Map<String, Object> updated = mutate(UPDATE, "updateInvestment",
 				Map.of("id", id, "expectedVersion", 0, "amount", Map.of("amount", "1.5", "unit", "YI")));
 		assertThat((List<?>) updated.get("userErrors")).isEmpty();
 		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.add(new BigDecimal("25000000.01")));
-		assertError(mutate(update, "updateInvestment", Map.of("id", id, "expectedVersion", 0, "note", "stale")),
+		assertError(mutate(UPDATE, "updateInvestment", Map.of("id", id, "expectedVersion", 0, "note", "stale")),
 				List.of("input", "expectedVersion"), "CONFLICT");
 
-		String delete = "mutation($input: DeleteInput!) { deleteInvestment(input: $input) { deletedId userErrors { field code } } }";
-		assertThat(mutate(delete, "deleteInvestment", Map.of("id", id, "expectedVersion", 1)).get("deletedId")).isEqualTo(id);
+		assertThat(mutate(DELETE, "deleteInvestment", Map.of("id", id, "expectedVersion", 1)).get("deletedId")).isEqualTo(id);
 		String secondId = (String) ((Map<?, ?>) second.get("investment")).get("id");
-		assertThat(mutate(delete, "deleteInvestment", Map.of("id", secondId, "expectedVersion", 0)).get("deletedId")).isEqualTo(secondId);
+		assertThat(mutate(DELETE, "deleteInvestment", Map.of("id", secondId, "expectedVersion", 0)).get("deletedId")).isEqualTo(secondId);
 		assertThat(total2024("FIXED_ASSET")).isEqualByComparingTo(before.subtract(new BigDecimal("125000000.00")));
 		assertTotalsMatchLedger(2024);
 	}
@@ -204,16 +209,12 @@ class InvestmentWritesTest extends WritesTest {
 	}
 
 	private void update(Map<String, Object> input) {
-		Map<String, Object> updated = mutate("""
-				mutation($input: UpdateInvestmentInput!) {
-				  updateInvestment(input: $input) { investment { id } userErrors { field code } }
-				}""", "updateInvestment", input);
-		assertThat((List<?>) updated.get("userErrors")).isEmpty();
+		assertThat((List<?>) mutate(UPDATE, "updateInvestment", input).get("userErrors")).isEmpty();
 	}
 
 	private void delete(String id, int version) {
-		assertThat(mutate("mutation($input: DeleteInput!) { deleteInvestment(input: $input) { deletedId userErrors { field code } } }",
-				"deleteInvestment", Map.of("id", id, "expectedVersion", version)).get("deletedId")).isEqualTo(id);
+		assertThat(mutate(DELETE, "deleteInvestment", Map.of("id", id, "expectedVersion", version)).get("deletedId"))
+			.isEqualTo(id);
 	}
 
 	private void assertTotalsMatchLedger(int year) {
