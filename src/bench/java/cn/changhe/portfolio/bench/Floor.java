@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
 import cn.changhe.portfolio.graphql.GlobalId;
 
 /**
- * The floor: operations 1-5 answered by hand-written JDBC (bound parameters, the fewest statements
+ * The floor: operations 0-5 and 9 answered by hand-written JDBC (bound parameters, the fewest statements
  * the answer needs) on the service's own DataSource, written as the same JSON as the GraphQL
  * response, over HTTP from a JDK HttpServer in the same JVM. No GraphQL layer can beat it.
  */
@@ -58,6 +59,7 @@ final class Floor implements AutoCloseable {
 		this.server.createContext("/page", handler(this::page));
 		this.server.createContext("/nested", handler(this::nested));
 		this.server.createContext("/summary", handler(this::summary));
+		this.server.createContext("/sectors", handler(this::sectors));
 		this.server.start();
 	}
 
@@ -217,80 +219,159 @@ final class Floor implements AutoCloseable {
 		return String.join(" UNION ALL ", Collections.nCopies(parents, branch));
 	}
 
-	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements,
-	// each level paged as the service pages it (a seek per parent, or ROW_NUMBER() beyond 50 parents).
+	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements.
 	private Object nested(Map<String, String> params) throws SQLException {
 		int n = Integer.parseInt(params.get("n"));
 		List<Map<String, Object>> enterprises = new ArrayList<>();
 		Map<Long, List<Map<String, Object>>> projectsOf = new LinkedHashMap<>();
-		Map<Long, List<Map<String, Object>>> investmentsOf = new LinkedHashMap<>();
 		try (Connection c = this.ds.getConnection()) {
 			try (PreparedStatement s = c
 				.prepareStatement("SELECT id, name FROM enterprise WHERE deleted_at IS NULL ORDER BY id LIMIT ?")) {
 				s.setInt(1, n);
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {
-						List<Map<String, Object>> projects = new ArrayList<>();
-						projectsOf.put(rs.getLong(1), projects);
-						Map<String, Object> e = new LinkedHashMap<>();
-						e.put("name", rs.getString(2));
-						e.put("projects", Map.of("nodes", projects));
-						enterprises.add(e);
+						enterprises.add(enterprise(rs.getString(2), rs.getLong(1), projectsOf));
 					}
 				}
 			}
-			if (!projectsOf.isEmpty()) {
-				String sql = (projectsOf.size() <= MAX_BRANCHES)
-						? seeks("(SELECT id, enterprise_id, name FROM project WHERE deleted_at IS NULL AND enterprise_id = ? "
-								+ "ORDER BY id LIMIT 10)", projectsOf.size())
-						: "SELECT id, enterprise_id, name FROM (SELECT id, enterprise_id, name, ROW_NUMBER() OVER "
-								+ "(PARTITION BY enterprise_id ORDER BY id) AS rn FROM project WHERE deleted_at IS NULL "
-								+ "AND enterprise_id IN (" + placeholders(projectsOf.size()) + ")) t WHERE rn <= 10 "
-								+ "ORDER BY enterprise_id, id";
-				try (PreparedStatement s = c.prepareStatement(sql)) {
-					int i = 1;
-					for (Long id : projectsOf.keySet()) {
-						s.setLong(i++, id);
-					}
-					try (ResultSet rs = s.executeQuery()) {
-						while (rs.next()) {
-							List<Map<String, Object>> investments = new ArrayList<>();
-							investmentsOf.put(rs.getLong(1), investments);
-							Map<String, Object> p = new LinkedHashMap<>();
-							p.put("name", rs.getString(3));
-							p.put("investments", Map.of("nodes", investments));
-							projectsOf.get(rs.getLong(2)).add(p);
+			investments(c, projects(c, projectsOf, 10), 10);
+		}
+		return Map.of("enterprises", Map.of("nodes", enterprises));
+	}
+
+	// 9. Shape (a): sectors by id -> 5 enterprises each -> 3 projects each -> 4 investments each with the fund's
+	// name: three statements, the sectors' codes read with their enterprises (the service keeps the sectors in memory).
+	private Object sectors(Map<String, String> params) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		for (String id : params.get("ids").split(",")) {
+			ids.add(GlobalId.keyOf(id, "Sector", "ids"));
+		}
+		Map<Long, Map<String, Object>> sectors = new HashMap<>();
+		Map<Long, List<Map<String, Object>>> enterprisesOf = new HashMap<>();
+		Map<Long, List<Map<String, Object>>> projectsOf = new LinkedHashMap<>();
+		try (Connection c = this.ds.getConnection()) {
+			// the enterprises paged in a table of their own, which reads the sector's index in order and stops at
+			// the limit (ORDER BY e.id over the join sorts all of the sector's enterprises first)
+			try (PreparedStatement s = c.prepareStatement(seeks("(SELECT s.id, s.code, e.id, e.name FROM sector s LEFT JOIN "
+					+ "(SELECT id, sector_id, name FROM enterprise WHERE sector_id = ? AND deleted_at IS NULL ORDER BY id LIMIT ?) e "
+					+ "ON e.sector_id = s.id WHERE s.id = ? AND s.deleted_at IS NULL ORDER BY e.id LIMIT ?)", ids.size()))) {
+				int i = 1;
+				for (Long id : ids) {
+					s.setLong(i++, id);
+					s.setInt(i++, 5);
+					s.setLong(i++, id);
+					s.setInt(i++, 5);
+				}
+				try (ResultSet rs = s.executeQuery()) {
+					while (rs.next()) {
+						List<Map<String, Object>> enterprises = enterprisesOf.get(rs.getLong(1));
+						if (enterprises == null) {
+							enterprises = new ArrayList<>();
+							enterprisesOf.put(rs.getLong(1), enterprises);
+							Map<String, Object> sector = new LinkedHashMap<>();
+							sector.put("code", rs.getString(2));
+							sector.put("enterprises", Map.of("nodes", enterprises));
+							sectors.put(rs.getLong(1), sector);
+						}
+						long enterprise = rs.getLong(3);
+						if (!rs.wasNull()) {
+							enterprises.add(enterprise(rs.getString(4), enterprise, projectsOf));
 						}
 					}
 				}
 			}
-			if (!investmentsOf.isEmpty()) {
-				String sql = (investmentsOf.size() <= MAX_BRANCHES)
-						? seeks("(SELECT i.project_id, i.amount, i.currency, f.name FROM investment i LEFT JOIN fund f "
-								+ "ON f.id = i.fund_id WHERE i.deleted_at IS NULL AND i.project_id = ? ORDER BY i.id LIMIT 10)",
-								investmentsOf.size())
-						: "SELECT t.project_id, t.amount, t.currency, f.name FROM (SELECT id, project_id, amount, currency, "
-								+ "fund_id, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY id) AS rn FROM investment "
-								+ "WHERE deleted_at IS NULL AND project_id IN (" + placeholders(investmentsOf.size())
-								+ ")) t LEFT JOIN fund f ON f.id = t.fund_id WHERE t.rn <= 10 ORDER BY t.project_id, t.id";
-				try (PreparedStatement s = c.prepareStatement(sql)) {
-					int i = 1;
-					for (Long id : investmentsOf.keySet()) {
-						s.setLong(i++, id);
-					}
-					try (ResultSet rs = s.executeQuery()) {
-						while (rs.next()) {
-							Map<String, Object> inv = new LinkedHashMap<>();
-							inv.put("amount", money(rs.getBigDecimal(2), rs.getString(3)));
-							String fund = rs.getString(4);
-							inv.put("fund", (fund == null) ? null : Map.of("name", fund));
-							investmentsOf.get(rs.getLong(1)).add(inv);
-						}
-					}
+			investments(c, projects(c, projectsOf, 3), 4);
+		}
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		for (Long id : ids) {
+			nodes.add(sectors.get(id));
+		}
+		return Map.of("nodes", nodes);
+	}
+
+	/** An enterprise as the service writes it, its projects' list kept by its id for the next level. */
+	private static Map<String, Object> enterprise(String name, long id, Map<Long, List<Map<String, Object>>> projectsOf) {
+		Map<String, Object> e = new LinkedHashMap<>();
+		e.put("name", name);
+		e.put("projects", Map.of("nodes", projectsOf.computeIfAbsent(id, (key) -> new ArrayList<>())));
+		return e;
+	}
+
+	/**
+	 * The first {@code limit} projects of each enterprise into its list, paged as the service pages a
+	 * level (a seek per parent, or ROW_NUMBER() beyond 50 parents): the projects' investment lists, by project.
+	 */
+	private static Map<Long, List<Map<String, Object>>> projects(Connection c, Map<Long, List<Map<String, Object>>> projectsOf,
+			int limit) throws SQLException {
+		Map<Long, List<Map<String, Object>>> investmentsOf = new LinkedHashMap<>();
+		if (projectsOf.isEmpty()) {
+			return investmentsOf;
+		}
+		boolean seeks = projectsOf.size() <= MAX_BRANCHES;
+		String sql = seeks
+				? seeks("(SELECT id, enterprise_id, name FROM project WHERE deleted_at IS NULL AND enterprise_id = ? "
+						+ "ORDER BY id LIMIT ?)", projectsOf.size())
+				: "SELECT id, enterprise_id, name FROM (SELECT id, enterprise_id, name, ROW_NUMBER() OVER "
+						+ "(PARTITION BY enterprise_id ORDER BY id) AS rn FROM project WHERE deleted_at IS NULL "
+						+ "AND enterprise_id IN (" + placeholders(projectsOf.size()) + ")) t WHERE rn <= ? "
+						+ "ORDER BY enterprise_id, id";
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			bind(s, projectsOf.keySet(), limit, seeks);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					List<Map<String, Object>> investments = new ArrayList<>();
+					investmentsOf.put(rs.getLong(1), investments);
+					Map<String, Object> p = new LinkedHashMap<>();
+					p.put("name", rs.getString(3));
+					p.put("investments", Map.of("nodes", investments));
+					projectsOf.get(rs.getLong(2)).add(p);
 				}
 			}
 		}
-		return Map.of("enterprises", Map.of("nodes", enterprises));
+		return investmentsOf;
+	}
+
+	/** The first {@code limit} investments of each project, with the fund's name, into its list, paged as {@link #projects}. */
+	private static void investments(Connection c, Map<Long, List<Map<String, Object>>> investmentsOf, int limit)
+			throws SQLException {
+		if (investmentsOf.isEmpty()) {
+			return;
+		}
+		boolean seeks = investmentsOf.size() <= MAX_BRANCHES;
+		String sql = seeks
+				? seeks("(SELECT i.project_id, i.amount, i.currency, f.name FROM investment i LEFT JOIN fund f "
+						+ "ON f.id = i.fund_id WHERE i.deleted_at IS NULL AND i.project_id = ? ORDER BY i.id LIMIT ?)",
+						investmentsOf.size())
+				: "SELECT t.project_id, t.amount, t.currency, f.name FROM (SELECT id, project_id, amount, currency, "
+						+ "fund_id, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY id) AS rn FROM investment "
+						+ "WHERE deleted_at IS NULL AND project_id IN (" + placeholders(investmentsOf.size())
+						+ ")) t LEFT JOIN fund f ON f.id = t.fund_id WHERE t.rn <= ? ORDER BY t.project_id, t.id";
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			bind(s, investmentsOf.keySet(), limit, seeks);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					Map<String, Object> inv = new LinkedHashMap<>();
+					inv.put("amount", money(rs.getBigDecimal(2), rs.getString(3)));
+					String fund = rs.getString(4);
+					inv.put("fund", (fund == null) ? null : Map.of("name", fund));
+					investmentsOf.get(rs.getLong(1)).add(inv);
+				}
+			}
+		}
+	}
+
+	/** The parents' ids, each followed by the limit (a seek per parent), or all of them and then the limit. */
+	private static void bind(PreparedStatement s, Collection<Long> parents, int limit, boolean seeks) throws SQLException {
+		int i = 1;
+		for (Long id : parents) {
+			s.setLong(i++, id);
+			if (seeks) {
+				s.setInt(i++, limit);
+			}
+		}
+		if (!seeks) {
+			s.setInt(i, limit);
+		}
 	}
 
 	// 5. investmentSummary(groupBy: [SECTOR, YEAR]) from the totals: one statement.
