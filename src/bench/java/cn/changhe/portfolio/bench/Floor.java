@@ -219,9 +219,15 @@ final class Floor implements AutoCloseable {
 		return String.join(" UNION ALL ", Collections.nCopies(parents, branch));
 	}
 
+	/** Whether (b) is answered in one statement ({@link #nestedInOne}) rather than three: {@code -Dbench.floor.oneStatement}. */
+	private static final boolean ONE_STATEMENT = Boolean.getBoolean("bench.floor.oneStatement");
+
 	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements.
 	private Object nested(Map<String, String> params) throws SQLException {
 		int n = Integer.parseInt(params.get("n"));
+		if (n == 1 && ONE_STATEMENT) {
+			return nestedInOne();
+		}
 		List<Map<String, Object>> enterprises = new ArrayList<>();
 		Map<Long, List<Map<String, Object>>> projectsOf = new LinkedHashMap<>();
 		try (Connection c = this.ds.getConnection()) {
@@ -239,6 +245,57 @@ final class Floor implements AutoCloseable {
 		return Map.of("enterprises", Map.of("nodes", enterprises));
 	}
 
+	// 3 in one statement: the enterprise, its first 10 projects (one seek, the enterprise found by a subquery) and
+	// their first 10 investments each (ranked with ROW_NUMBER(), LEFT JOIN fund), one row per investment.
+	private Object nestedInOne() throws SQLException {
+		List<Map<String, Object>> enterprises = new ArrayList<>();
+		try (Connection c = this.ds.getConnection();
+				PreparedStatement s = c.prepareStatement("WITH e AS (SELECT id, name FROM enterprise WHERE deleted_at IS NULL "
+						+ "ORDER BY id LIMIT 1), p AS (SELECT id, enterprise_id, name FROM project WHERE deleted_at IS NULL "
+						+ "AND enterprise_id = (SELECT id FROM e) ORDER BY id LIMIT ?), i AS (SELECT id, project_id, amount, "
+						+ "currency, fund_id, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY id) AS rn FROM investment "
+						+ "WHERE deleted_at IS NULL AND project_id IN (SELECT id FROM p)) "
+						+ "SELECT e.id, e.name, p.id, p.name, i.amount, i.currency, f.name FROM e "
+						+ "LEFT JOIN p ON p.enterprise_id = e.id LEFT JOIN i ON i.project_id = p.id AND i.rn <= ? "
+						+ "LEFT JOIN fund f ON f.id = i.fund_id ORDER BY p.id, i.id")) {
+			s.setInt(1, 10);
+			s.setInt(2, 10);
+			try (ResultSet rs = s.executeQuery()) {
+				List<Map<String, Object>> projects = null;
+				List<Map<String, Object>> investments = null;
+				long project = 0;
+				while (rs.next()) {
+					if (projects == null) {
+						Map<Long, List<Map<String, Object>>> projectsOf = new HashMap<>();
+						enterprises.add(enterprise(rs.getString(2), rs.getLong(1), projectsOf));
+						projects = projectsOf.get(rs.getLong(1));
+					}
+					long id = rs.getLong(3);
+					if (rs.wasNull()) {
+						continue;
+					}
+					if (investments == null || id != project) {
+						project = id;
+						investments = new ArrayList<>();
+						Map<String, Object> p = new LinkedHashMap<>();
+						p.put("name", rs.getString(4));
+						p.put("investments", Map.of("nodes", investments));
+						projects.add(p);
+					}
+					BigDecimal amount = rs.getBigDecimal(5);
+					if (amount != null) {
+						Map<String, Object> inv = new LinkedHashMap<>();
+						inv.put("amount", money(amount, rs.getString(6)));
+						String fund = rs.getString(7);
+						inv.put("fund", (fund == null) ? null : Map.of("name", fund));
+						investments.add(inv);
+					}
+				}
+			}
+		}
+		return Map.of("enterprises", Map.of("nodes", enterprises));
+	}
+
 	// 9. Shape (a): sectors by id -> 5 enterprises each -> 3 projects each -> 4 investments each with the fund's
 	// name: three statements, the sectors' codes read with their enterprises (the service keeps the sectors in memory).
 	private Object sectors(Map<String, String> params) throws SQLException {
@@ -246,8 +303,7 @@ final class Floor implements AutoCloseable {
 		for (String id : params.get("ids").split(",")) {
 			ids.add(GlobalId.keyOf(id, "Sector", "ids"));
 		}
-		Map<Long, Map<String, Object>> sectors = new HashMap<>();
-		Map<Long, List<Map<String, Object>>> enterprisesOf = new HashMap<>();
+		Map<Long, Sector> sectors = new HashMap<>();
 		Map<Long, List<Map<String, Object>>> projectsOf = new LinkedHashMap<>();
 		try (Connection c = this.ds.getConnection()) {
 			// the enterprises paged in a table of their own, which reads the sector's index in order and stops at
@@ -264,15 +320,9 @@ final class Floor implements AutoCloseable {
 				}
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {
-						List<Map<String, Object>> enterprises = enterprisesOf.get(rs.getLong(1));
-						if (enterprises == null) {
-							enterprises = new ArrayList<>();
-							enterprisesOf.put(rs.getLong(1), enterprises);
-							Map<String, Object> sector = new LinkedHashMap<>();
-							sector.put("code", rs.getString(2));
-							sector.put("enterprises", Map.of("nodes", enterprises));
-							sectors.put(rs.getLong(1), sector);
-						}
+						String code = rs.getString(2);
+						List<Map<String, Object>> enterprises = sectors.computeIfAbsent(rs.getLong(1),
+								(key) -> new Sector(code, new ArrayList<>())).enterprises();
 						long enterprise = rs.getLong(3);
 						if (!rs.wasNull()) {
 							enterprises.add(enterprise(rs.getString(4), enterprise, projectsOf));
@@ -282,9 +332,26 @@ final class Floor implements AutoCloseable {
 			}
 			investments(c, projects(c, projectsOf, 3), 4);
 		}
+		return nodes(ids, sectors);
+	}
+
+	/** A sector of (a) as its row gives it, its enterprises filled in as they come. */
+	private record Sector(String code, List<Map<String, Object>> enterprises) {
+	}
+
+	/** (a)'s answer: the sectors in the order asked, null for a sector not found. */
+	private static Map<String, Object> nodes(List<Long> ids, Map<Long, Sector> sectors) {
 		List<Map<String, Object>> nodes = new ArrayList<>();
 		for (Long id : ids) {
-			nodes.add(sectors.get(id));
+			Sector sector = sectors.get(id);
+			if (sector == null) {
+				nodes.add(null);
+				continue;
+			}
+			Map<String, Object> node = new LinkedHashMap<>();
+			node.put("code", sector.code());
+			node.put("enterprises", Map.of("nodes", sector.enterprises()));
+			nodes.add(node);
 		}
 		return Map.of("nodes", nodes);
 	}

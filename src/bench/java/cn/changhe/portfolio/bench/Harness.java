@@ -466,7 +466,8 @@ final class Harness {
 
 	/**
 	 * One client floods over its budget while another keeps working: the worker's p50 and p99 alone
-	 * and during the flood, and what a refused request costs the database (its statements during
+	 * before the flood, during it and alone after it (how much the worker moves with no flood is the
+	 * noise the flood's effect is read against), and what a refused request costs the database (its statements during
 	 * the flood, less the worker's at its own rate alone, over the flood's requests). The flood comes
 	 * from the public (no token), whose budget the benchmark sets small
 	 * ({@code zone.rate.public-capacity}).
@@ -494,6 +495,8 @@ final class Harness {
 		drive(work.graphQl(), workers, this.warmup - 1, Harness::noErrors);
 		Result during = measured(work.graphQl(), workers, Harness::noErrors);
 		flooding.join();
+		// alone once more, after the flood: the two measures alone show how far the worker moves with no flood at all
+		Result after = measure(work.graphQl(), workers, false);
 		Drive f = flood[0];
 		long floodRequests = Arrays.stream(f.counts).sum();
 		double floodRate = floodRequests / f.seconds;
@@ -504,10 +507,11 @@ final class Harness {
 		String line = String.format("%n## Flood%n%nThe public floods over its budget from one address (%d workers sending `{ zoneYear(year: "
 				+ "2024) { year } }`, all the public may read, as fast as they are answered) while an API client keeps working (operation %d, %d workers). "
 				+ "The flood: %,.0f req/s, %.1f%% refused over budget (RATE_LIMITED), %.2f database statements per flood request. "
-				+ "The worker alone: %.1f req/s, p50 %.2f ms, p99 %.2f ms; during the flood: %.1f req/s, p50 %.2f ms, p99 %.2f ms, "
-				+ "%d errors.%n", flooders, work.number(), workers, floodRate, 100.0 * floodRefused / Math.max(1, floodRequests),
-				Math.max(0, floodStatements), alone.throughput(), alone.p50(), alone.p99(), during.throughput(), during.p50(),
-				during.p99(), during.errors());
+				+ "The worker alone before the flood: %.1f req/s, p50 %.2f ms, p99 %.2f ms; during the flood: %.1f req/s, p50 %.2f ms, "
+				+ "p99 %.2f ms, %d errors; alone after the flood: %.1f req/s, p50 %.2f ms, p99 %.2f ms.%n", flooders, work.number(),
+				workers, floodRate, 100.0 * floodRefused / Math.max(1, floodRequests), Math.max(0, floodStatements),
+				alone.throughput(), alone.p50(), alone.p99(), during.throughput(), during.p50(), during.p99(), during.errors(),
+				after.throughput(), after.p50(), after.p99());
 		System.out.print(line);
 		history(Instant.now(), 10, "flood: operation " + work.number() + " beside a refused flood", workers, during,
 				String.format("%.2f", Math.max(0, floodStatements)), String.format("%.1f", floodRate));
