@@ -467,9 +467,9 @@ final class Harness {
 	/**
 	 * One client floods over its budget while another keeps working: the worker's p50 and p99 alone
 	 * before the flood, during it and alone after it (how much the worker moves with no flood is the
-	 * noise the flood's effect is read against), and what a refused request costs the database (its statements during
-	 * the flood, less the worker's at its own rate alone, over the flood's requests). The flood comes
-	 * from the public (no token), whose budget the benchmark sets small
+	 * noise the flood's effect is read against), and what a refused request costs the database (its
+	 * statements during the flood, less the worker's at its own rate alone, over the flood's
+	 * requests). The flood comes from the public (no token), whose budget the benchmark sets small
 	 * ({@code zone.rate.public-capacity}).
 	 */
 	private String flood(Scenario work) throws Exception {
