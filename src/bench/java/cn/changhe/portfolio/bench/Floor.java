@@ -31,9 +31,10 @@ import com.sun.net.httpserver.HttpServer;
 import cn.changhe.portfolio.graphql.GlobalId;
 
 /**
- * The floor: operations 0-5 and 9 answered by hand-written JDBC (bound parameters, the fewest statements
- * the answer needs) on the service's own DataSource, written as the same JSON as the GraphQL
- * response, over HTTP from a JDK HttpServer in the same JVM. No GraphQL layer can beat it.
+ * The floor: operations 0-5 and 9 answered by hand-written JDBC (bound parameters, as many
+ * statements as the service sends; (b) in one with {@code -Dbench.floor.oneStatement}) on the
+ * service's own DataSource, written as the same JSON as the GraphQL response, over HTTP from a JDK
+ * HttpServer in the same JVM.
  */
 final class Floor implements AutoCloseable {
 
@@ -222,7 +223,8 @@ final class Floor implements AutoCloseable {
 	/** Whether (b) is answered in one statement ({@link #nestedInOne}) rather than three: {@code -Dbench.floor.oneStatement}. */
 	private static final boolean ONE_STATEMENT = Boolean.getBoolean("bench.floor.oneStatement");
 
-	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements.
+	// 3 and 4. n enterprises -> 10 projects each -> 10 investments each with the fund's name: three statements
+	// (3 in one with ONE_STATEMENT).
 	private Object nested(Map<String, String> params) throws SQLException {
 		int n = Integer.parseInt(params.get("n"));
 		if (n == 1 && ONE_STATEMENT) {
@@ -277,18 +279,11 @@ final class Floor implements AutoCloseable {
 					if (investments == null || id != project) {
 						project = id;
 						investments = new ArrayList<>();
-						Map<String, Object> p = new LinkedHashMap<>();
-						p.put("name", rs.getString(4));
-						p.put("investments", Map.of("nodes", investments));
-						projects.add(p);
+						projects.add(project(rs.getString(4), investments));
 					}
 					BigDecimal amount = rs.getBigDecimal(5);
 					if (amount != null) {
-						Map<String, Object> inv = new LinkedHashMap<>();
-						inv.put("amount", money(amount, rs.getString(6)));
-						String fund = rs.getString(7);
-						inv.put("fund", (fund == null) ? null : Map.of("name", fund));
-						investments.add(inv);
+						investments.add(investment(amount, rs.getString(6), rs.getString(7)));
 					}
 				}
 			}
@@ -388,10 +383,7 @@ final class Floor implements AutoCloseable {
 				while (rs.next()) {
 					List<Map<String, Object>> investments = new ArrayList<>();
 					investmentsOf.put(rs.getLong(1), investments);
-					Map<String, Object> p = new LinkedHashMap<>();
-					p.put("name", rs.getString(3));
-					p.put("investments", Map.of("nodes", investments));
-					projectsOf.get(rs.getLong(2)).add(p);
+					projectsOf.get(rs.getLong(2)).add(project(rs.getString(3), investments));
 				}
 			}
 		}
@@ -417,14 +409,26 @@ final class Floor implements AutoCloseable {
 			bind(s, investmentsOf.keySet(), limit, seeks);
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
-					Map<String, Object> inv = new LinkedHashMap<>();
-					inv.put("amount", money(rs.getBigDecimal(2), rs.getString(3)));
-					String fund = rs.getString(4);
-					inv.put("fund", (fund == null) ? null : Map.of("name", fund));
-					investmentsOf.get(rs.getLong(1)).add(inv);
+					investmentsOf.get(rs.getLong(1)).add(investment(rs.getBigDecimal(2), rs.getString(3), rs.getString(4)));
 				}
 			}
 		}
+	}
+
+	/** A project as the service writes it, with the list its investments go into. */
+	private static Map<String, Object> project(String name, List<Map<String, Object>> investments) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("name", name);
+		p.put("investments", Map.of("nodes", investments));
+		return p;
+	}
+
+	/** An investment as the service writes it: its amount, and its fund's name or null. */
+	private static Map<String, Object> investment(BigDecimal amount, String currency, String fund) {
+		Map<String, Object> inv = new LinkedHashMap<>();
+		inv.put("amount", money(amount, currency));
+		inv.put("fund", (fund == null) ? null : Map.of("name", fund));
+		return inv;
 	}
 
 	/** The parents' ids, each followed by the limit (a seek per parent), or all of them and then the limit. */
